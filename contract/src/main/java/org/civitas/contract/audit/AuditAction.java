@@ -1,0 +1,16 @@
+package org.civitas.contract.audit;
+
+/** Audited actions of CONTRACT §7.1. */
+public enum AuditAction {
+  DATA_QUERY,
+  DATA_AGGREGATE,
+  DATA_EXPORT,
+  POLICY_PUBLISHED,
+  SENSOR_REGISTERED,
+  SENSOR_DECOMMISSIONED,
+  RETENTION_PURGE,
+  LEGAL_HOLD_PLACED,
+  LEGAL_HOLD_RELEASED,
+  RESIDENCY_BLOCKED,
+  AUDIT_LOG_READ
+}

@@ -1,0 +1,33 @@
+package org.civitas.contract.audit;
+
+import java.util.List;
+
+/**
+ * One audited action (CONTRACT §7.1). Times are ISO-8601 strings so that the canonical JSON form is
+ * exactly what was emitted; no field is a floating-point number.
+ */
+public record AuditEvent(
+    String eventId,
+    String occurredAt,
+    String service,
+    AuditAction action,
+    Actor actor,
+    String purpose,
+    LegalBasis legalBasis,
+    Resource resource,
+    Decision decision,
+    String reason,
+    Long recordCount,
+    Long policyVersion,
+    String correlationId) {
+
+  public record Actor(String subject, List<String> roles, String organization) {}
+
+  public record LegalBasis(String warrantRef) {
+    public static final LegalBasis NONE = new LegalBasis(null);
+  }
+
+  public record Resource(String category, String sensorId, String from, String to) {
+    public static final Resource NONE = new Resource(null, null, null, null);
+  }
+}

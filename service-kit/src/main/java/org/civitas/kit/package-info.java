@@ -1,0 +1,2 @@
+/** Plumbing every Civitas service shares; each sub-package is auto-configured. */
+package org.civitas.kit;
