@@ -1,0 +1,185 @@
+package org.civitas.standalone;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.civitas.infra.EmbeddedKafka;
+import org.civitas.infra.EmbeddedPostgres;
+
+/**
+ * The whole platform on one machine. Kafka and PostgreSQL run in this JVM with their data under the
+ * data directory; each service runs from its jar as its own process, configured here the same way
+ * docker-compose.yml configures the containers.
+ */
+final class Platform implements AutoCloseable {
+
+  static final List<String> DATABASES = List.of("policy", "policy_keys", "audit");
+
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+  private final PlatformSettings settings;
+  private final EmbeddedKafka kafka;
+  private final EmbeddedPostgres postgres;
+  private final ServiceProcess authServer;
+  private final List<ServiceProcess> services;
+  private final ServiceProcess simulator;
+
+  Platform(PlatformSettings settings) {
+    this.settings = settings;
+    Path data = settings.dataDirectory();
+    this.kafka =
+        new EmbeddedKafka(
+            data.resolve("kafka"),
+            settings.kafkaPort(),
+            Map.of("log.retention.check.interval.ms", "60000"));
+    this.postgres = new EmbeddedPostgres(data.resolve("postgres"), settings.postgresPort());
+    this.authServer =
+        service(
+            "auth-server",
+            settings.authPort(),
+            "192m",
+            List.of(
+                "--spring.profiles.active=demo",
+                "--civitas.auth.issuer=" + settings.issuerUri(),
+                "--civitas.auth.key-file=" + data.resolve("auth/signing-key.json")));
+    this.services =
+        List.of(
+            service(
+                "policy-service",
+                settings.policyPort(),
+                "512m",
+                withCommon(
+                    true,
+                    "--spring.profiles.active=demo",
+                    "--spring.datasource.url=" + jdbcUrl("policy"),
+                    "--civitas.keys.datasource.url=" + jdbcUrl("policy_keys"))),
+            service(
+                "audit-service",
+                settings.auditPort(),
+                "384m",
+                withCommon(
+                    true,
+                    "--spring.datasource.url=" + jdbcUrl("audit"),
+                    "--civitas.audit.signing-key-file=" + data.resolve("audit/tree-head-key.pem"))),
+            service("ingest-service", settings.ingestPort(), "384m", withCommon(false)),
+            service(
+                "api-gateway",
+                settings.gatewayPort(),
+                "256m",
+                withCommon(
+                    false,
+                    "--civitas.gateway.ingest-uri=http://localhost:" + settings.ingestPort(),
+                    "--civitas.gateway.policy-uri=http://localhost:" + settings.policyPort(),
+                    "--civitas.gateway.audit-uri=http://localhost:" + settings.auditPort())));
+    this.simulator =
+        settings.simulator()
+            ? new ServiceProcess(
+                "sensor-simulator",
+                jar("sensor-simulator"),
+                jvmOptions("128m"),
+                List.of(
+                    "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                    "--civitas.simulator.via=" + settings.simulatorVia(),
+                    "--civitas.simulator.rate=" + settings.simulatorRate(),
+                    "--civitas.simulator.gateway-url=" + settings.gatewayUrl(),
+                    "--civitas.simulator.token-url=" + settings.issuerUri() + "/oauth2/token"),
+                null)
+            : null;
+  }
+
+  /** Starts everything and returns once every service reports healthy. */
+  Platform start() throws InterruptedException {
+    CompletableFuture<Void> kafkaStarted = CompletableFuture.runAsync(kafka::start);
+    postgres.start();
+    postgres.createDatabases(DATABASES);
+    kafkaStarted.join();
+    authServer.start();
+    services.forEach(ServiceProcess::start);
+    authServer.awaitHealthy(START_TIMEOUT);
+    for (ServiceProcess service : services) {
+      service.awaitHealthy(START_TIMEOUT);
+    }
+    if (simulator != null) {
+      simulator.start();
+    }
+    return this;
+  }
+
+  PlatformSettings settings() {
+    return settings;
+  }
+
+  EmbeddedKafka kafka() {
+    return kafka;
+  }
+
+  EmbeddedPostgres postgres() {
+    return postgres;
+  }
+
+  String jdbcUrl(String database) {
+    return "jdbc:postgresql://localhost:" + settings.postgresPort() + "/" + database;
+  }
+
+  /** The service process of that name, for tests that stop or kill one. */
+  ServiceProcess service(String name) {
+    return services.stream()
+        .filter(service -> service.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+  }
+
+  @Override
+  public void close() {
+    if (simulator != null) {
+      simulator.stop();
+    }
+    List<CompletableFuture<Void>> stopping = new ArrayList<>();
+    for (ServiceProcess service : services) {
+      stopping.add(CompletableFuture.runAsync(service::stop));
+    }
+    stopping.forEach(CompletableFuture::join);
+    authServer.stop();
+    kafka.stop();
+    postgres.stop();
+  }
+
+  private ServiceProcess service(String name, int port, String heap, List<String> arguments) {
+    List<String> args = new ArrayList<>(arguments);
+    args.add("--server.port=" + port);
+    return new ServiceProcess(name, jar(name), jvmOptions(heap), args, port);
+  }
+
+  private List<String> withCommon(boolean database, String... specific) {
+    List<String> args = new ArrayList<>();
+    args.add("--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers());
+    args.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + settings.issuerUri());
+    args.add(
+        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri="
+            + settings.issuerUri()
+            + "/oauth2/jwks");
+    if (database) {
+      args.add("--spring.datasource.username=" + EmbeddedPostgres.USER);
+      args.add("--spring.datasource.password=");
+    }
+    args.addAll(List.of(specific));
+    return args;
+  }
+
+  private static List<String> jvmOptions(String heap) {
+    return List.of(
+        "-Xmx" + heap,
+        "-XX:+UseSerialGC",
+        "-XX:TieredStopAtLevel=1",
+        "-Xss512k",
+        "-XX:MaxMetaspaceSize=192m",
+        "-Dfile.encoding=UTF-8");
+  }
+
+  private Path jar(String module) {
+    return settings.repositoryRoot().resolve(module).resolve("target").resolve(module + ".jar");
+  }
+}
