@@ -43,7 +43,7 @@ final class Platform implements AutoCloseable {
             "192m",
             List.of(
                 "--spring.profiles.active=demo",
-                "--civitas.auth.issuer=" + settings.issuerUri(),
+                "--spring.security.oauth2.authorizationserver.issuer=" + settings.issuerUri(),
                 "--civitas.auth.key-file=" + data.resolve("auth/signing-key.json")));
     this.services =
         List.of(
