@@ -1,0 +1,2 @@
+/** Security headers on every response; the gateway owns them, whatever a service sent. */
+package org.civitas.gateway.headers;

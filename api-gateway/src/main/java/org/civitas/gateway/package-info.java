@@ -1,0 +1,2 @@
+/** API gateway: the one public entry, routing to the services behind authentication and limits. */
+package org.civitas.gateway;

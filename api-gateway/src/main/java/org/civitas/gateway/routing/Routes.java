@@ -1,0 +1,89 @@
+package org.civitas.gateway.routing;
+
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
+import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
+import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
+import static org.springframework.cloud.gateway.server.mvc.predicate.GatewayRequestPredicates.path;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
+import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchange;
+import org.springframework.cloud.gateway.server.mvc.handler.RestClientProxyExchange;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * One route per service, listing the public paths it owns. Path, query, method, body and headers
+ * (Authorization included: every service validates the token itself) are forwarded unchanged.
+ */
+@Configuration(proxyBeanMethods = false)
+class Routes {
+
+  @Bean
+  RouterFunction<ServerResponse> ingestRoute(RouteSettings settings) {
+    return to("ingest-service", settings.ingestUri(), "/api/v1/ingest/**");
+  }
+
+  // a pattern "/x/**" matches "/x" itself too, e.g. POST /api/v1/sensors
+  @Bean
+  RouterFunction<ServerResponse> policyRoute(RouteSettings settings) {
+    return to(
+        "policy-service",
+        settings.policyUri(),
+        "/api/v1/policies/**",
+        "/api/v1/data/**",
+        "/api/v1/sensors/**",
+        "/api/v1/public/**",
+        "/api/v1/legal-holds/**",
+        "/api/v1/retention/**");
+  }
+
+  @Bean
+  RouterFunction<ServerResponse> auditRoute(RouteSettings settings) {
+    return to(
+        "audit-service",
+        settings.auditUri(),
+        "/api/v1/audit/**",
+        "/api/v1/transparency/**",
+        "/transparency/**");
+  }
+
+  /**
+   * The client that forwards: HTTP/1.1 (the services speak nothing else, and an h2c upgrade attempt
+   * would add headers to every request), no redirects followed (they are the caller's to follow),
+   * bounded waits so a dead service becomes a 503 rather than a hung request.
+   */
+  @Bean
+  ClientHttpRequestFactory gatewayClientHttpRequestFactory(RouteSettings settings) {
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(settings.connectTimeout())
+            .build();
+    JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
+    factory.setReadTimeout(settings.responseTimeout());
+    return factory;
+  }
+
+  @Bean
+  ProxyExchange verbatimQueryProxyExchange(
+      RestClient.Builder restClientBuilder, GatewayMvcProperties properties) {
+    return new VerbatimQueryProxyExchange(
+        new RestClientProxyExchange(restClientBuilder.build(), properties));
+  }
+
+  private static RouterFunction<ServerResponse> to(String service, URI target, String... paths) {
+    return route(service)
+        .route(path(paths), http())
+        .before(uri(target))
+        .filter(new UpstreamFailures(service))
+        .build();
+  }
+}
