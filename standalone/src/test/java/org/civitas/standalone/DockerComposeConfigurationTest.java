@@ -30,7 +30,7 @@ class DockerComposeConfigurationTest {
   @BeforeAll
   @SuppressWarnings("unchecked")
   static void readComposeFile() throws IOException {
-    root = PlatformEndToEndIntegrationTest.repositoryRoot();
+    root = RunningPlatform.repositoryRoot();
     try (InputStream in = Files.newInputStream(root.resolve("docker-compose.yml"))) {
       Map<String, Object> compose = new Yaml().load(in);
       services = (Map<String, Map<String, Object>>) compose.get("services");

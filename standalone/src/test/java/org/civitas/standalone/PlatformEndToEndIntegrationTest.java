@@ -3,8 +3,6 @@ package org.civitas.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -24,9 +22,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.civitas.contract.ContractJson;
 import org.civitas.contract.Topics;
-import org.civitas.infra.FreePorts;
 import org.civitas.standalone.PlatformClient.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -48,25 +44,14 @@ class PlatformEndToEndIntegrationTest {
   private static final String READING_ID = UUID.randomUUID().toString();
   private static final String WARRANT = "WARRANT-2026-0042";
 
-  private static Path dataDirectory;
-  private static PlatformSettings settings;
   private static Platform platform;
   private static PlatformClient client;
   private static Instant observedAt;
 
   @BeforeAll
-  static void startPlatform() throws Exception {
-    dataDirectory = Files.createTempDirectory("civitas-e2e");
-    settings = freePortSettings(dataDirectory);
-    platform = new Platform(settings).start();
-    client = new PlatformClient(settings);
-  }
-
-  @AfterAll
-  static void stopPlatform() {
-    if (platform != null) {
-      platform.close();
-    }
+  static void startPlatform() {
+    platform = RunningPlatform.shared();
+    client = RunningPlatform.client();
   }
 
   @Test
@@ -225,8 +210,7 @@ class PlatformEndToEndIntegrationTest {
   @Test
   @Order(5)
   void storedDataSurvivesARestartOfThePlatform() throws Exception {
-    platform.close();
-    platform = new Platform(settings).start();
+    platform = RunningPlatform.restart();
     String police = client.token("police-liaison");
     await()
         .atMost(Duration.ofSeconds(30))
@@ -307,26 +291,5 @@ class PlatformEndToEndIntegrationTest {
       }
     }
     return tables;
-  }
-
-  private static PlatformSettings freePortSettings(Path data) {
-    return new PlatformSettings(
-        data,
-        repositoryRoot(),
-        FreePorts.next(),
-        FreePorts.next(),
-        FreePorts.next(),
-        FreePorts.next(),
-        FreePorts.next(),
-        FreePorts.next(),
-        FreePorts.next(),
-        true,
-        "kafka",
-        20);
-  }
-
-  static Path repositoryRoot() {
-    Path module = Path.of("").toAbsolutePath();
-    return Files.exists(module.resolve("mvnw")) ? module : module.getParent();
   }
 }

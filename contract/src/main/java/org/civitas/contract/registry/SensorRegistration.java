@@ -1,5 +1,6 @@
 package org.civitas.contract.registry;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
 import org.civitas.contract.reading.Reading.Location;
@@ -31,6 +32,7 @@ public record SensorRegistration(
     DECOMMISSIONED
   }
 
+  @JsonIgnore
   public boolean isActive() {
     return status == Status.ACTIVE;
   }

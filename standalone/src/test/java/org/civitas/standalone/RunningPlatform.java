@@ -1,0 +1,74 @@
+package org.civitas.standalone;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.civitas.infra.FreePorts;
+
+/**
+ * The whole platform, started once per test JVM on free ports from the packaged jars and shared by
+ * every end-to-end test class; stopped when the JVM ends.
+ */
+final class RunningPlatform {
+
+  private static Platform platform;
+  private static PlatformSettings settings;
+
+  static synchronized Platform shared() {
+    if (platform == null) {
+      try {
+        settings = freePortSettings(Files.createTempDirectory("civitas-e2e"));
+        platform = new Platform(settings).start();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(RunningPlatform::stop, "e2e-platform-stop"));
+    }
+    return platform;
+  }
+
+  static PlatformClient client() {
+    return new PlatformClient(shared().settings());
+  }
+
+  /** Stops every process and starts them again on the same ports and data directory. */
+  static synchronized Platform restart() throws InterruptedException {
+    shared().close();
+    platform = new Platform(settings).start();
+    return platform;
+  }
+
+  private static synchronized void stop() {
+    if (platform != null) {
+      platform.close();
+      platform = null;
+    }
+  }
+
+  private static PlatformSettings freePortSettings(Path data) {
+    return new PlatformSettings(
+        data,
+        repositoryRoot(),
+        FreePorts.next(),
+        FreePorts.next(),
+        FreePorts.next(),
+        FreePorts.next(),
+        FreePorts.next(),
+        FreePorts.next(),
+        FreePorts.next(),
+        true,
+        "kafka",
+        20);
+  }
+
+  static Path repositoryRoot() {
+    Path module = Path.of("").toAbsolutePath();
+    return Files.exists(module.resolve("mvnw")) ? module : module.getParent();
+  }
+
+  private RunningPlatform() {}
+}
