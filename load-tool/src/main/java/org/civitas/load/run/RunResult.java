@@ -1,0 +1,9 @@
+package org.civitas.load.run;
+
+/**
+ * The measured phase of a finished run.
+ *
+ * @param elapsedSeconds from the end of warm-up to the last answer of a measured request
+ * @param startedAt ISO-8601 instant the measured phase began
+ */
+public record RunResult(RunRecorder measured, double elapsedSeconds, String startedAt) {}

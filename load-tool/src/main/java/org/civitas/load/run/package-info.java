@@ -1,0 +1,2 @@
+/** Running a timed, concurrent load and measuring it: pacing, warm-up, latency, summaries. */
+package org.civitas.load.run;
