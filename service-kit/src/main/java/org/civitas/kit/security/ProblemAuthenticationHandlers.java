@@ -2,6 +2,8 @@ package org.civitas.kit.security;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.civitas.contract.ContractJson;
 import org.civitas.kit.web.Problems;
 import org.springframework.http.HttpStatus;
@@ -40,7 +42,12 @@ final class ProblemAuthenticationHandlers {
       throws IOException {
     response.setStatus(problem.getStatus());
     response.setContentType("application/problem+json");
-    ContractJson.mapper().writeValue(response.getOutputStream(), problem);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", problem.getType().toString());
+    body.put("title", problem.getTitle());
+    body.put("status", problem.getStatus());
+    body.put("detail", problem.getDetail());
+    ContractJson.mapper().writeValue(response.getOutputStream(), body);
   }
 
   private ProblemAuthenticationHandlers() {}

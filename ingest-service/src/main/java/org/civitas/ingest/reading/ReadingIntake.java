@@ -1,0 +1,200 @@
+package org.civitas.ingest.reading;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.civitas.contract.FieldViolation;
+import org.civitas.ingest.registry.Sensors;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.NullNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads a request body (JSON or NDJSON) into readings and validates each one: a plain function of
+ * the body, the caller's vendor id, the registry and the clock. It publishes nothing, so it can be
+ * exercised directly with hostile input.
+ *
+ * <p>Only two things stop a whole request: a body that is not JSON at all ({@link
+ * UnreadableBodyException}) and too many readings ({@link TooManyReadingsException}). Everything
+ * else is a per-reading {@link Rejection}.
+ */
+public final class ReadingIntake {
+
+  /**
+   * Duplicate keys are refused so that one reading cannot carry two values for a field; nesting is
+   * capped far above what a valid reading needs.
+   */
+  private static final JsonMapper INPUT =
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder().maxNestingDepth(64).build())
+                  .build())
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          // values are read one at a time out of the streamed body; its end is checked by hand
+          .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+
+  /** An NDJSON line holds exactly one value. */
+  private static final ObjectReader LINE =
+      INPUT.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  private final ReadingValidator validator;
+  private final Clock clock;
+  private final IngestSettings settings;
+
+  public ReadingIntake(Sensors sensors, Clock clock, IngestSettings settings) {
+    this.validator = new ReadingValidator(sensors, settings.maxReadingSize().toBytes());
+    this.clock = clock;
+    this.settings = settings;
+  }
+
+  /**
+   * @param vendorId the caller's {@code vendor_id} claim; readings for other vendors' sensors are
+   *     rejected
+   * @throws UnreadableBodyException when the body is not parseable as a whole
+   * @throws TooManyReadingsException when the body holds more readings than allowed
+   */
+  public Assessment assess(byte[] body, BodyFormat format, String vendorId) {
+    List<Item> items = format == BodyFormat.NDJSON ? lines(body) : json(body);
+    Instant now = clock.instant();
+    Instant earliest = now.minus(settings.maxAge());
+    Instant latest = now.plus(settings.futureTolerance());
+    List<ValidReading> valid = new ArrayList<>(items.size());
+    List<Rejection> rejected = new ArrayList<>();
+    for (Item item : items) {
+      Verdict verdict =
+          item.node == null
+              ? new Rejection(item.index, null, List.of(item.problem))
+              : validator.check(item.node, item.index, item.size, vendorId, earliest, latest);
+      if (verdict instanceof ValidReading reading) {
+        valid.add(reading);
+      } else {
+        rejected.add((Rejection) verdict);
+      }
+    }
+    return new Assessment(valid, rejected);
+  }
+
+  private List<Item> json(byte[] body) {
+    try (JsonParser parser = INPUT.createParser(body)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new UnreadableBodyException(
+            "The body must be a reading object or an object with a \"readings\" array.");
+      }
+      ObjectNode single = null;
+      List<Item> batch = null;
+      while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+        String name = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if ("readings".equals(name)) {
+          if (value != JsonToken.START_ARRAY) {
+            throw new UnreadableBodyException("\"readings\" must be an array.");
+          }
+          batch = batch(parser);
+        } else {
+          if (single == null) {
+            single = INPUT.createObjectNode();
+          }
+          single.set(name, tree(parser));
+        }
+      }
+      if (parser.nextToken() != null) {
+        throw new UnreadableBodyException("The body has content after its JSON value.");
+      }
+      if (batch != null) {
+        return batch;
+      }
+      return List.of(
+          new Item(0, single == null ? INPUT.createObjectNode() : single, body.length, null));
+    } catch (JacksonException e) {
+      throw unreadable(e);
+    }
+  }
+
+  private List<Item> batch(JsonParser parser) {
+    List<Item> batch = new ArrayList<>();
+    while (parser.nextToken() != JsonToken.END_ARRAY) {
+      if (batch.size() >= settings.maxReadings()) {
+        throw new TooManyReadingsException(settings.maxReadings());
+      }
+      long start = parser.currentTokenLocation().getByteOffset();
+      JsonNode node = tree(parser);
+      long end = parser.currentTokenLocation().getByteOffset() + 1;
+      batch.add(new Item(batch.size(), node, Math.max(0, end - start), null));
+    }
+    return batch;
+  }
+
+  private static JsonNode tree(JsonParser parser) {
+    JsonNode node = INPUT.readTree(parser);
+    return node == null ? NullNode.getInstance() : node;
+  }
+
+  private List<Item> lines(byte[] body) {
+    List<Item> items = new ArrayList<>();
+    int start = 0;
+    while (start < body.length) {
+      int end = start;
+      while (end < body.length && body[end] != '\n') {
+        end++;
+      }
+      if (!blank(body, start, end)) {
+        if (items.size() >= settings.maxReadings()) {
+          throw new TooManyReadingsException(settings.maxReadings());
+        }
+        items.add(line(items.size(), body, start, end - start));
+      }
+      start = end + 1;
+    }
+    return items;
+  }
+
+  private Item line(int index, byte[] body, int offset, int length) {
+    if (length > settings.maxReadingSize().toBytes()) {
+      return new Item(index, null, length, Violations.TOO_LARGE);
+    }
+    try {
+      return new Item(index, LINE.readTree(body, offset, length), length, null);
+    } catch (JacksonException e) {
+      return new Item(index, null, length, Violations.MALFORMED_JSON);
+    }
+  }
+
+  private static boolean blank(byte[] body, int start, int end) {
+    for (int i = start; i < end; i++) {
+      byte b = body[i];
+      if (b != ' ' && b != '\t' && b != '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static UnreadableBodyException unreadable(JacksonException e) {
+    TokenStreamLocation where = e.getLocation();
+    if (where == null || where.getLineNr() < 0) {
+      return new UnreadableBodyException("The body is not valid JSON.");
+    }
+    return new UnreadableBodyException(
+        "The body is not valid JSON (line "
+            + where.getLineNr()
+            + ", column "
+            + where.getColumnNr()
+            + ").");
+  }
+
+  /** One reading as found in the body: its tree, or why there is none. */
+  private record Item(int index, JsonNode node, long size, FieldViolation problem) {}
+}

@@ -1,0 +1,2 @@
+/** An in-memory copy of the sensor registry, followed from its compacted Kafka topic. */
+package org.civitas.ingest.registry;

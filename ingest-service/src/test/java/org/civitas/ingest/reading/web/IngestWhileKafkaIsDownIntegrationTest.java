@@ -1,0 +1,45 @@
+package org.civitas.ingest.reading.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.civitas.ingest.IngestIntegrationTestSupport;
+import org.civitas.testsupport.TestInfrastructure;
+import org.civitas.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
+
+class IngestWhileKafkaIsDownIntegrationTest extends IngestIntegrationTestSupport {
+
+  @Test
+  void kafkaDownIs503WithNothingAcceptedAndTheRetryIsAcceptedAfterRestart() {
+    String camera = sensorId("cam");
+    register(active(camera, "acme", "licence_plate"));
+    ObjectNode reading = reading(camera, "licence_plate");
+    byte[] body = batch(reading);
+
+    TestInfrastructure.shared().stopKafka();
+    try {
+      HttpResponse<String> down = post(TestTokens.vendor("acme"), JSON, body);
+
+      assertThat(down.statusCode()).isEqualTo(503);
+      assertThat(down.headers().firstValue("Retry-After")).isPresent();
+      assertThat(down.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+      assertThat(json(down).has("accepted")).isFalse();
+    } finally {
+      TestInfrastructure.shared().startKafka();
+    }
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> post(TestTokens.vendor("acme"), JSON, body).statusCode() == 202);
+    String id = reading.get("readingId").stringValue();
+    awaitRaw(
+        records ->
+            records.stream().anyMatch(r -> id.equals(r.value().get("readingId").stringValue())));
+  }
+}

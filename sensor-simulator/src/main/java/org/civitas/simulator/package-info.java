@@ -1,0 +1,2 @@
+/** Sensor simulator: plays every active registered sensor, producing realistic readings. */
+package org.civitas.simulator;
