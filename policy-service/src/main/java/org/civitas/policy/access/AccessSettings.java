@@ -1,0 +1,18 @@
+package org.civitas.policy.access;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of data access.
+ *
+ * @param defaultLimit page size when the request names none
+ * @param maxLimit largest page size a request may ask for
+ */
+@ConfigurationProperties("civitas.access")
+record AccessSettings(Integer defaultLimit, Integer maxLimit) {
+
+  AccessSettings {
+    defaultLimit = defaultLimit == null ? 100 : defaultLimit;
+    maxLimit = maxLimit == null ? 1000 : maxLimit;
+  }
+}

@@ -1,0 +1,115 @@
+package org.civitas.policy.access;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.civitas.contract.audit.AuditAction;
+import org.civitas.contract.reading.GovernedReading;
+import org.civitas.kit.audit.AuditEvents;
+import org.civitas.kit.audit.AuditPublisher;
+import org.civitas.policy.document.AccessRule.Granularity;
+import org.civitas.policy.governance.GovernedReadings;
+import org.civitas.policy.governance.GovernedReadings.Position;
+import org.civitas.policy.minimization.CompiledPolicy;
+import org.civitas.policy.versions.ActivePolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reading governed data: decide under the active policy, audit the decision (acknowledged by Kafka)
+ * and only then hand out the readings. Expired readings are never returned, whether or not the
+ * retention sweep has removed them yet.
+ */
+@Component
+public class ReadingAccess {
+
+  private static final String ROLE_PREFIX = "ROLE_";
+
+  private final ActivePolicy activePolicy;
+  private final GovernedReadings readings;
+  private final AuditPublisher audit;
+  private final AuditEvents auditEvents;
+  private final Clock clock;
+
+  ReadingAccess(
+      ActivePolicy activePolicy,
+      GovernedReadings readings,
+      AuditPublisher audit,
+      AuditEvents auditEvents,
+      Clock clock) {
+    this.activePolicy = activePolicy;
+    this.readings = readings;
+    this.audit = audit;
+    this.auditEvents = auditEvents;
+    this.clock = clock;
+  }
+
+  /**
+   * @throws AccessDenied when no rule permits (after the denial is audited)
+   * @throws NoActivePolicy when no policy is active yet
+   * @throws org.civitas.kit.audit.AuditUnavailableException when the audit log cannot record the
+   *     access; nothing is returned then
+   */
+  public ReadingPage read(ReadingRequest request, Authentication caller) {
+    CompiledPolicy policy = activePolicy.compiled().orElseThrow(NoActivePolicy::new);
+    AccessDecision decision =
+        AccessRules.decide(
+            policy.category(request.category()).orElse(null),
+            roles(caller),
+            request.purpose(),
+            request.warrantRef(),
+            Granularity.RECORD);
+    if (decision instanceof AccessDecision.Deny deny) {
+      audit.publish(event(request, caller, policy).denied(deny.reason()).build());
+      throw new AccessDenied(deny.reason());
+    }
+    List<GovernedReading> rows =
+        readings.find(
+            new GovernedReadings.Query(
+                request.category(),
+                request.from(),
+                request.to(),
+                request.sensorId(),
+                request.after(),
+                request.limit() + 1,
+                clock.instant()));
+    boolean more = rows.size() > request.limit();
+    List<GovernedReading> items = more ? rows.subList(0, request.limit()) : rows;
+    String nextCursor = null;
+    if (more) {
+      GovernedReading last = items.get(items.size() - 1);
+      nextCursor = ReadingCursor.encode(new Position(last.observedAt(), last.readingId()));
+    }
+    audit.publish(event(request, caller, policy).recordCount(items.size()).build());
+    return new ReadingPage(List.copyOf(items), nextCursor);
+  }
+
+  private AuditEvents.Builder event(
+      ReadingRequest request, Authentication caller, CompiledPolicy policy) {
+    return auditEvents
+        .of(AuditAction.DATA_QUERY, caller)
+        .purpose(request.purpose())
+        .warrantRef(blankToNull(request.warrantRef()))
+        .resource(request.category(), request.sensorId(), text(request.from()), text(request.to()))
+        .policyVersion(policy.version());
+  }
+
+  private static Set<String> roles(Authentication caller) {
+    return caller.getAuthorities().stream()
+        .map(GrantedAuthority::getAuthority)
+        .filter(authority -> authority != null && authority.startsWith(ROLE_PREFIX))
+        .map(authority -> authority.substring(ROLE_PREFIX.length()))
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  private static String text(Instant instant) {
+    return instant == null ? null : instant.toString();
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+}

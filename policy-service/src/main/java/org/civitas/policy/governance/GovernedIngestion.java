@@ -1,0 +1,189 @@
+package org.civitas.policy.governance;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.civitas.contract.ContractJson;
+import org.civitas.contract.Topics;
+import org.civitas.contract.audit.AuditAction;
+import org.civitas.contract.reading.GovernedReading;
+import org.civitas.contract.reading.QuarantinedReading;
+import org.civitas.contract.reading.Reading;
+import org.civitas.kit.audit.AuditEvents;
+import org.civitas.kit.audit.AuditPublisher;
+import org.civitas.policy.messaging.ReliableProducer;
+import org.civitas.policy.messaging.ReliableProducer.Message;
+import org.civitas.policy.minimization.CompiledPolicy;
+import org.civitas.policy.minimization.MinimizationResult;
+import org.civitas.policy.minimization.RefusalReason;
+import org.civitas.policy.registry.SensorDirectory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One batch of raw readings through policy: minimize each, store the governed ones idempotently,
+ * publish the newly stored ones and the refusals, audit residency blocks. Everything happens in one
+ * database transaction that commits only after Kafka has acknowledged every message, so the caller
+ * may commit the consumed offsets once this returns.
+ */
+@Component
+class GovernedIngestion {
+
+  private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+  private static final String UNKNOWN_KEY = "unknown";
+
+  /** One record of the raw topic as consumed: its key and its undecoded value. */
+  record RawRecord(String key, byte[] value) {}
+
+  /** What a batch did, for logs and tests; counts only, never content. */
+  record BatchOutcome(int stored, int duplicates, int quarantined) {}
+
+  private final SensorDirectory sensors;
+  private final GovernedReadings store;
+  private final ReliableProducer producer;
+  private final AuditPublisher audit;
+  private final AuditEvents auditEvents;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  GovernedIngestion(
+      SensorDirectory sensors,
+      GovernedReadings store,
+      ReliableProducer producer,
+      AuditPublisher audit,
+      AuditEvents auditEvents,
+      PlatformTransactionManager transactionManager,
+      Clock clock) {
+    this.sensors = sensors;
+    this.store = store;
+    this.producer = producer;
+    this.audit = audit;
+    this.auditEvents = auditEvents;
+    this.transaction = new TransactionTemplate(transactionManager);
+    this.clock = clock;
+  }
+
+  BatchOutcome process(List<RawRecord> records, CompiledPolicy policy) {
+    Instant now = clock.instant();
+    List<GovernedReading> governed = new ArrayList<>();
+    List<QuarantinedReading> quarantined = new ArrayList<>();
+    Map<String, Long> residencyBlocked = new TreeMap<>();
+    for (RawRecord record : records) {
+      Reading reading = decode(record.value());
+      if (reading == null) {
+        quarantined.add(malformed(record, now));
+        continue;
+      }
+      MinimizationResult result =
+          policy.minimize(reading, sensors.find(reading.sensorId()).orElse(null));
+      if (result instanceof MinimizationResult.Governed g && storable(g.reading())) {
+        governed.add(g.reading());
+      } else if (result instanceof MinimizationResult.Governed) {
+        quarantined.add(malformed(record, now));
+      } else {
+        RefusalReason reason = ((MinimizationResult.Refused) result).reason();
+        quarantined.add(
+            new QuarantinedReading(
+                safe(reading.readingId()),
+                safe(reading.sensorId()),
+                safe(reading.category()),
+                reason.code(),
+                now));
+        if (reason == RefusalReason.RESIDENCY) {
+          residencyBlocked.merge(reading.category(), 1L, Long::sum);
+        }
+      }
+    }
+    return transaction.execute(
+        status -> {
+          List<GovernedReading> stored = store.insertNew(governed, now);
+          List<Message> messages = new ArrayList<>(stored.size() + quarantined.size());
+          stored.forEach(
+              reading ->
+                  messages.add(new Message(Topics.READINGS_GOVERNED, reading.sensorId(), reading)));
+          quarantined.forEach(
+              refused ->
+                  messages.add(
+                      new Message(
+                          Topics.READINGS_QUARANTINE,
+                          refused.sensorId() == null ? UNKNOWN_KEY : refused.sensorId(),
+                          refused)));
+          producer.sendAll(messages);
+          residencyBlocked.forEach(
+              (category, count) ->
+                  audit.publish(
+                      auditEvents
+                          .bySystem(AuditAction.RESIDENCY_BLOCKED)
+                          .resource(category, null, null, null)
+                          .denied(
+                              "category may not be stored in region " + policy.document().region())
+                          .recordCount(count)
+                          .policyVersion(policy.version())
+                          .build()));
+          return new BatchOutcome(
+              stored.size(), governed.size() - stored.size(), quarantined.size());
+        });
+  }
+
+  private static Reading decode(byte[] value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return ContractJson.mapper().readValue(value, Reading.class);
+    } catch (JacksonException e) {
+      return null;
+    }
+  }
+
+  /** What can be said about a record that is not a reading: identifiers only, if they look safe. */
+  private static QuarantinedReading malformed(RawRecord record, Instant now) {
+    String readingId = null;
+    String category = null;
+    String sensorId = safe(record.key());
+    if (record.value() != null) {
+      try {
+        JsonNode tree = ContractJson.mapper().readTree(record.value());
+        readingId = safe(tree.path("readingId").stringValue(null));
+        category = safe(tree.path("category").stringValue(null));
+        if (sensorId == null) {
+          sensorId = safe(tree.path("sensorId").stringValue(null));
+        }
+      } catch (JacksonException | UnsupportedOperationException e) {
+        // not even JSON: identifiers stay unknown
+      }
+    }
+    return new QuarantinedReading(
+        readingId, sensorId, category, RefusalReason.MALFORMED.code(), now);
+  }
+
+  /**
+   * PostgreSQL refuses NUL characters in text and jsonb; such a reading would fail its batch on
+   * every retry and block the partition, so it is quarantined instead.
+   */
+  private static boolean storable(GovernedReading reading) {
+    String text =
+        String.join(
+            "|",
+            String.valueOf(reading.readingId()),
+            String.valueOf(reading.sensorId()),
+            String.valueOf(reading.category()),
+            String.valueOf(reading.jurisdiction()),
+            reading.location() == null ? "" : String.valueOf(reading.location().geohash()),
+            reading.location() == null ? "" : String.valueOf(reading.location().grid()),
+            ContractJson.mapper().writeValueAsString(reading.attributes()));
+    return text.indexOf('\0') < 0 && !text.contains("\\u0000");
+  }
+
+  /** Identifiers are passed on only when they look like identifiers, never as free text. */
+  private static String safe(String value) {
+    return value != null && SAFE_ID.matcher(value).matches() ? value : null;
+  }
+}

@@ -1,0 +1,2 @@
+/** The sensor registry: which sensors exist, who runs them, what they collect and why. */
+package org.civitas.policy.registry;

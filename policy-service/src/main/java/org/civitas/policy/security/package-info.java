@@ -1,0 +1,2 @@
+/** The service's one HTTP security chain: which role may call which endpoint. */
+package org.civitas.policy.security;

@@ -1,0 +1,279 @@
+package org.civitas.policy.governance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.civitas.contract.ContractJson;
+import org.civitas.contract.Topics;
+import org.civitas.contract.reading.Reading;
+import org.civitas.contract.reading.Reading.Location;
+import org.civitas.policy.document.DefaultPolicy;
+import org.civitas.policy.minimization.Geohash;
+import org.civitas.policy.support.PolicyServiceIntegrationTestSupport;
+import org.civitas.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+class GovernedIngestionIntegrationTest extends PolicyServiceIntegrationTestSupport {
+
+  static final double LAT = 43.64871;
+  static final double LON = -79.38172;
+
+  @Autowired JdbcTemplate jdbc;
+
+  static String plate() {
+    return "PL" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
+  }
+
+  static Reading plateReading(String sensorId, Instant observedAt, String plate) {
+    return new Reading(
+        UUID.randomUUID().toString(),
+        sensorId,
+        observedAt.toString(),
+        "licence_plate",
+        new Location(LAT, LON),
+        Map.of("plate", plate, "speedKmh", 48.2, "lane", 2, "imageRef", "img-" + plate));
+  }
+
+  Map<String, Object> awaitRow(String readingId) {
+    return await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                jdbc.queryForList(
+                    "select * from governed_readings where reading_id = ?", readingId),
+            rows -> rows.size() == 1)
+        .get(0);
+  }
+
+  long rows(String readingId) {
+    return jdbc.queryForObject(
+        "select count(*) from governed_readings where reading_id = ?", Long.class, readingId);
+  }
+
+  static ConsumerRecord<String, String> awaitQuarantined(String readingId) {
+    return awaitRecord(
+        Topics.READINGS_QUARANTINE,
+        r -> readingId.equals(value(r).path("readingId").stringValue(null)));
+  }
+
+  @Test
+  void rawReadingIsStoredMinimized() {
+    String sensorId = registerSensor("licence_plate");
+    Instant observedAt = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
+    Reading reading = plateReading(sensorId, observedAt, plate());
+
+    publishRaw(reading);
+
+    Map<String, Object> row = awaitRow(reading.readingId());
+    Instant truncated = Instant.ofEpochSecond(observedAt.getEpochSecond() / 900 * 900);
+    assertThat(((java.sql.Timestamp) row.get("observed_at")).toInstant()).isEqualTo(truncated);
+    assertThat(((java.sql.Timestamp) row.get("expires_at")).toInstant())
+        .isEqualTo(observedAt.plus(Duration.ofHours(24)));
+    assertThat(row.get("location_geohash")).isEqualTo(Geohash.encode(LAT, LON, 6));
+    assertThat(row.get("location_grid")).isNull();
+    assertThat(row.get("jurisdiction")).isEqualTo("CA-ON");
+    assertThat(row.get("policy_version")).isNotNull();
+    JsonNode attributes = ContractJson.mapper().readTree(row.get("attributes").toString());
+    assertThat(attributes.path("plate").asString()).matches("pz_[A-Za-z0-9_-]{22}");
+    assertThat(attributes.path("speedKmh").asDouble()).isEqualTo(48.0);
+    assertThat(attributes.path("lane").asInt()).isEqualTo(2);
+    assertThat(attributes.has("imageRef")).isFalse();
+  }
+
+  @Test
+  void clearPlateIsInNoColumnOfTheGovernedStore() {
+    String sensorId = registerSensor("licence_plate");
+    String plate = plate();
+    Reading reading = plateReading(sensorId, Instant.now().minusSeconds(30), plate);
+
+    publishRaw(reading);
+    awaitRow(reading.readingId());
+
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from governed_readings g where row_to_json(g)::text like ?",
+                Long.class,
+                "%" + plate + "%"))
+        .isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from governed_readings g where row_to_json(g)::text like ?",
+                Long.class,
+                "%" + String.valueOf(LAT) + "%"))
+        .isZero();
+  }
+
+  @Test
+  void samePlateOnTheSameDayGetsTheSamePseudonym() {
+    String sensorId = registerSensor("licence_plate");
+    String plate = plate();
+    Instant now = Instant.now();
+    Reading first = plateReading(sensorId, now.minusSeconds(2), plate);
+    Reading second = plateReading(sensorId, now.minusSeconds(1), plate);
+    // both must fall into the same UTC day, the rotation period of the default policy
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        first.observedAt().substring(0, 10).equals(second.observedAt().substring(0, 10)));
+
+    publishRaw(first, second);
+
+    Object a = awaitRow(first.readingId()).get("attributes");
+    Object b = awaitRow(second.readingId()).get("attributes");
+    assertThat(ContractJson.mapper().readTree(a.toString()).path("plate"))
+        .isEqualTo(ContractJson.mapper().readTree(b.toString()).path("plate"));
+  }
+
+  @Test
+  void resentReadingIsStoredAndPublishedOnce() {
+    String sensorId = registerSensor("licence_plate");
+    Reading reading = plateReading(sensorId, Instant.now().minusSeconds(10), plate());
+    Reading marker = plateReading(sensorId, Instant.now().minusSeconds(5), plate());
+
+    publishRaw(reading);
+    awaitRow(reading.readingId());
+    // same key, same partition: once the marker is stored, the duplicate has been handled
+    publishRaw(reading, marker);
+    awaitRow(marker.readingId());
+    awaitRecord(
+        Topics.READINGS_GOVERNED,
+        r -> marker.readingId().equals(value(r).path("readingId").stringValue(null)));
+
+    assertThat(rows(reading.readingId())).isEqualTo(1);
+    assertThat(
+            readTopic(Topics.READINGS_GOVERNED).stream()
+                .filter(
+                    r -> reading.readingId().equals(value(r).path("readingId").stringValue(null)))
+                .count())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void governedReadingIsPublishedKeyedBySensorWithoutTheClearPlate() {
+    String sensorId = registerSensor("licence_plate");
+    String plate = plate();
+    Reading reading = plateReading(sensorId, Instant.now().minusSeconds(20), plate);
+
+    publishRaw(reading);
+
+    ConsumerRecord<String, String> record =
+        awaitRecord(
+            Topics.READINGS_GOVERNED,
+            r -> reading.readingId().equals(value(r).path("readingId").stringValue(null)));
+    assertThat(record.key()).isEqualTo(sensorId);
+    assertThat(record.value()).doesNotContain(plate);
+    JsonNode governed = value(record);
+    assertThat(governed.path("location").path("geohash").asString())
+        .isEqualTo(Geohash.encode(LAT, LON, 6));
+    assertThat(governed.path("attributes").path("plate").asString()).startsWith("pz_");
+    assertThat(governed.path("jurisdiction").asString()).isEqualTo("CA-ON");
+  }
+
+  @Test
+  void readingOfAnUnknownSensorIsQuarantinedWithoutContent() {
+    String plate = plate();
+    Reading reading = plateReading("unregistered-" + plate.toLowerCase(), Instant.now(), plate);
+
+    publishRaw(reading);
+
+    ConsumerRecord<String, String> record = awaitQuarantined(reading.readingId());
+    JsonNode quarantined = value(record);
+    assertThat(quarantined.path("reason").asString()).isEqualTo("sensor_unknown");
+    assertThat(quarantined.path("sensorId").asString()).isEqualTo(reading.sensorId());
+    assertThat(quarantined.path("category").asString()).isEqualTo("licence_plate");
+    assertThat(quarantined.has("attributes")).isFalse();
+    assertThat(quarantined.has("location")).isFalse();
+    assertThat(record.value()).doesNotContain(plate.substring(2));
+    assertThat(rows(reading.readingId())).isZero();
+  }
+
+  @Test
+  void readingOfADecommissionedSensorIsQuarantined() {
+    String sensorId = registerSensor("licence_plate");
+    assertThat(
+            send("DELETE", "/api/v1/sensors/" + sensorId, TestTokens.staff(), null, null)
+                .statusCode())
+        .isBetween(200, 299);
+    Reading reading = plateReading(sensorId, Instant.now(), plate());
+
+    publishRaw(reading);
+
+    assertThat(value(awaitQuarantined(reading.readingId())).path("reason").asString())
+        .isEqualTo("sensor_inactive");
+    assertThat(rows(reading.readingId())).isZero();
+  }
+
+  @Test
+  void malformedRecordIsQuarantinedAndDoesNotBlockItsPartition() {
+    String sensorId = registerSensor("licence_plate");
+    String malformedId = UUID.randomUUID().toString();
+    Reading after = plateReading(sensorId, Instant.now(), plate());
+
+    publishRaw(
+        sensorId,
+        "{ \"readingId\": \"" + malformedId + "\", \"attributes\": [ not json",
+        ContractJson.mapper().writeValueAsString(after));
+
+    awaitRow(after.readingId());
+    ConsumerRecord<String, String> quarantined =
+        awaitRecord(
+            Topics.READINGS_QUARANTINE,
+            r ->
+                sensorId.equals(r.key())
+                    && "malformed".equals(value(r).path("reason").stringValue(null)));
+    assertThat(value(quarantined).path("sensorId").asString()).isEqualTo(sensorId);
+    assertThat(quarantined.value()).doesNotContain("not json");
+  }
+
+  @Test
+  void categoryThatMayNotBeStoredHereIsQuarantinedAndAuditedAsResidencyBlocked() {
+    String policy =
+        DefaultPolicy.text()
+            + """
+              drone_video:
+                retention: PT24H
+                residency: { storeIn: [US], transferTo: [] }
+                minimization:
+                  attributes:
+                    altitude: keep
+            """;
+    assertThat(
+            send("PUT", "/api/v1/policies", TestTokens.policyAdmin(), "application/yaml", policy)
+                .statusCode())
+        .isEqualTo(201);
+    String sensorId = registerSensor(List.of("US"), "drone_video");
+    Reading reading =
+        new Reading(
+            UUID.randomUUID().toString(),
+            sensorId,
+            Instant.now().toString(),
+            "drone_video",
+            new Location(LAT, LON),
+            Map.of("altitude", 120));
+
+    publishRaw(reading);
+
+    assertThat(value(awaitQuarantined(reading.readingId())).path("reason").asString())
+        .isEqualTo("residency");
+    JsonNode audit =
+        value(
+            awaitRecord(
+                Topics.AUDIT_EVENTS,
+                r ->
+                    "RESIDENCY_BLOCKED".equals(value(r).path("action").stringValue(null))
+                        && "drone_video"
+                            .equals(value(r).path("resource").path("category").stringValue(null))));
+    assertThat(audit.path("decision").asString()).isEqualTo("DENY");
+    assertThat(audit.path("actor").path("subject").asString()).startsWith("system:");
+    assertThat(audit.path("recordCount").asLong()).isGreaterThanOrEqualTo(1);
+    assertThat(rows(reading.readingId())).isZero();
+  }
+}

@@ -1,0 +1,230 @@
+package org.civitas.policy.support;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.civitas.contract.ContractJson;
+import org.civitas.contract.Topics;
+import org.civitas.contract.reading.Reading;
+import org.civitas.testsupport.TestInfrastructure;
+import org.civitas.testsupport.TestTokens;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One Spring context for the service's integration tests (same configuration everywhere, so it is
+ * cached): real Kafka, PostgreSQL (governed db and keys db) and token issuer, plus helpers for real
+ * HTTP and for reading topics.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class PolicyServiceIntegrationTestSupport {
+
+  @DynamicPropertySource
+  static void infrastructure(DynamicPropertyRegistry registry) {
+    TestInfrastructure.registerAll(registry, "policy");
+    registry.add(
+        "civitas.keys.datasource.url", () -> TestInfrastructure.shared().jdbcUrl("policy_keys"));
+    registry.add("civitas.keys.datasource.username", () -> TestInfrastructure.shared().username());
+    registry.add("civitas.keys.datasource.password", () -> TestInfrastructure.shared().password());
+  }
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @LocalServerPort protected int port;
+
+  protected HttpResponse<String> get(String path, String token) {
+    return send("GET", path, token, null, null);
+  }
+
+  /** GET with a correlation id of the test's choosing, to find the request's audit event. */
+  protected HttpResponse<String> get(String path, String token, String correlationId) {
+    return send("GET", path, token, null, null, correlationId);
+  }
+
+  protected HttpResponse<String> send(
+      String method, String path, String token, String contentType, String body) {
+    return send(method, path, token, contentType, body, null);
+  }
+
+  protected HttpResponse<String> send(
+      String method,
+      String path,
+      String token,
+      String contentType,
+      String body,
+      String correlationId) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Accept", "application/json, application/problem+json");
+    if (correlationId != null) {
+      request.header("X-Correlation-Id", correlationId);
+    }
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (body == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request
+          .header("Content-Type", contentType)
+          .method(method, HttpRequest.BodyPublishers.ofString(body));
+    }
+    try {
+      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  protected static JsonNode json(HttpResponse<String> response) {
+    return ContractJson.mapper().readTree(response.body());
+  }
+
+  /** Registers an active sensor through the registry's own endpoint, as staff. */
+  protected String registerSensor(String... categories) {
+    return registerSensor(List.of("CA"), categories);
+  }
+
+  /** Registers an active sensor whose vendor processes data in the given countries. */
+  protected String registerSensor(List<String> processingLocations, String... categories) {
+    String sensorId = "it-" + UUID.randomUUID().toString().substring(0, 12);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("sensorId", sensorId);
+    body.put("vendorId", "acme");
+    body.put("type", "licence-plate-camera");
+    body.put("categories", List.of(categories));
+    body.put("purposes", List.of("traffic-planning"));
+    body.put("location", Map.of("lat", 43.648712, "lon", -79.381726));
+    body.put("jurisdiction", "CA-ON");
+    body.put("processingLocations", processingLocations);
+    body.put("legalBasis", "City of Toronto Act, 2006, s. 8");
+    body.put("accountableOrganization", "City of Toronto Transportation Services");
+    body.put("contact", "ts-privacy@toronto.example");
+    body.put("description", "policy-service integration test sensor");
+    HttpResponse<String> response =
+        send(
+            "POST",
+            "/api/v1/sensors",
+            TestTokens.staff(),
+            "application/json",
+            ContractJson.mapper().writeValueAsString(body));
+    if (response.statusCode() != 201) {
+      throw new AssertionError(
+          "sensor registration failed: " + response.statusCode() + " " + response.body());
+    }
+    return sensorId;
+  }
+
+  /** Publishes raw values to the raw topic, keyed by sensorId, and waits for the broker. */
+  protected static void publishRaw(String key, String... values) {
+    Map<String, Object> config = new HashMap<>();
+    config.put(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        TestInfrastructure.shared().kafkaBootstrapServers());
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+      for (String value : values) {
+        producer
+            .send(new ProducerRecord<>(Topics.READINGS_RAW, key, value))
+            .get(30, TimeUnit.SECONDS);
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("could not publish raw readings", e);
+    }
+  }
+
+  protected static void publishRaw(Reading... readings) {
+    for (Reading reading : readings) {
+      publishRaw(reading.sensorId(), ContractJson.mapper().writeValueAsString(reading));
+    }
+  }
+
+  /** Every record of the topic, from the beginning up to its current end. */
+  protected static List<ConsumerRecord<String, String>> readTopic(String topic) {
+    Map<String, Object> config = new HashMap<>();
+    config.put(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        TestInfrastructure.shared().kafkaBootstrapServers());
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+      List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+      if (infos == null || infos.isEmpty()) {
+        return List.of();
+      }
+      List<TopicPartition> partitions =
+          infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
+      List<ConsumerRecord<String, String>> records = new ArrayList<>();
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("could not read " + topic + " to its end");
+        }
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      }
+      return records;
+    }
+  }
+
+  /** Waits until the topic holds a record matching the predicate; returns the latest match. */
+  protected static ConsumerRecord<String, String> awaitRecord(
+      String topic, Predicate<ConsumerRecord<String, String>> matching) {
+    return await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(300))
+        .until(() -> latest(readTopic(topic), matching), Optional::isPresent)
+        .orElseThrow();
+  }
+
+  protected static JsonNode value(ConsumerRecord<String, String> record) {
+    return ContractJson.mapper().readTree(record.value());
+  }
+
+  private static Optional<ConsumerRecord<String, String>> latest(
+      List<ConsumerRecord<String, String>> records,
+      Predicate<ConsumerRecord<String, String>> matching) {
+    ConsumerRecord<String, String> found = null;
+    for (ConsumerRecord<String, String> record : records) {
+      if (matching.test(record)) {
+        found = record;
+      }
+    }
+    return Optional.ofNullable(found);
+  }
+}
