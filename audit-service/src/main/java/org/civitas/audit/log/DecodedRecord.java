@@ -1,0 +1,28 @@
+package org.civitas.audit.log;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What an incoming record turned out to be: an event to append, or something to dead-letter. */
+sealed interface DecodedRecord {
+
+  IncomingRecord source();
+
+  /** A loggable event: its canonical bytes and the facts the read API filters on. */
+  record Event(
+      IncomingRecord source,
+      String eventId,
+      byte[] canonical,
+      Instant occurredAt,
+      String service,
+      String action,
+      String actorSubject,
+      List<String> actorRoles,
+      String actorOrganization,
+      String purpose,
+      String decision)
+      implements DecodedRecord {}
+
+  /** A record that cannot be logged, with a stable reason code. */
+  record Malformed(IncomingRecord source, String reason) implements DecodedRecord {}
+}

@@ -1,0 +1,78 @@
+package org.civitas.audit.merkle;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Subtree hashes in the {@code merkle_nodes} table; reads of many nodes are one query. */
+@Component
+class JdbcNodeStore implements NodeStore {
+
+  private final JdbcTemplate jdbc;
+
+  JdbcNodeStore(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public byte[] node(NodeId id) {
+    byte[] hash = nodes(List.of(id)).get(id);
+    if (hash == null) {
+      throw new IllegalStateException("Merkle node not stored: " + id);
+    }
+    return hash;
+  }
+
+  @Override
+  public Map<NodeId, byte[]> nodes(Collection<NodeId> ids) {
+    Map<NodeId, byte[]> result = new HashMap<>();
+    if (ids.isEmpty()) {
+      return result;
+    }
+    List<NodeId> list = new ArrayList<>(ids);
+    Integer[] levels = list.stream().map(NodeId::level).toArray(Integer[]::new);
+    Long[] indexes = list.stream().map(NodeId::index).toArray(Long[]::new);
+    jdbc.query(
+        con -> {
+          PreparedStatement ps =
+              con.prepareStatement(
+                  "select n.level, n.idx, n.hash from merkle_nodes n"
+                      + " join unnest(?::int[], ?::bigint[]) as wanted(level, idx)"
+                      + " on n.level = wanted.level and n.idx = wanted.idx");
+          ps.setArray(1, con.createArrayOf("int4", levels));
+          ps.setArray(2, con.createArrayOf("int8", indexes));
+          return ps;
+        },
+        rs -> {
+          result.put(new NodeId(rs.getInt(1), rs.getLong(2)), rs.getBytes(3));
+        });
+    return result;
+  }
+
+  /** Inserts new nodes as one JDBC batch; must run inside the append transaction. */
+  void insert(List<Node> nodes) {
+    jdbc.batchUpdate(
+        "insert into merkle_nodes (level, idx, hash) values (?, ?, ?)",
+        new BatchPreparedStatementSetter() {
+          @Override
+          public void setValues(PreparedStatement ps, int i) throws SQLException {
+            Node node = nodes.get(i);
+            ps.setShort(1, (short) node.id().level());
+            ps.setLong(2, node.id().index());
+            ps.setBytes(3, node.hash());
+          }
+
+          @Override
+          public int getBatchSize() {
+            return nodes.size();
+          }
+        });
+  }
+}
