@@ -1,0 +1,2 @@
+/** Human-readable output: tables, JSON shown as text, progress bars. */
+package org.civitas.cli.output;
