@@ -119,15 +119,11 @@ class AuditIntegrationTest {
   }
 
   @Test
-  void withoutAVerifierVerifySaysSoAndExitsWithThree() {
-    cli.loggedInAs("auditor", "AUDITOR");
+  void theAuditModulesVerifierIsBundledAndFoundOnTheClassPath() {
+    Optional<LogVerification> found =
+        org.civitas.cli.command.CliEnvironment.of(Map.of(), home).plugin(LogVerification.class);
 
-    Run run = cli.run("audit", "verify");
-
-    assertThat(run.exitCode()).isEqualTo(ExitCodes.NOT_AVAILABLE);
-    assertThat(run.err().strip()).isEqualTo("audit verify: verifier not bundled in this build");
-    assertThat(run.out()).isEmpty();
-    assertThat(platform.requests()).isEmpty();
+    assertThat(found).containsInstanceOf(BundledLogVerification.class);
   }
 
   /** Records how it was called and answers as told. */

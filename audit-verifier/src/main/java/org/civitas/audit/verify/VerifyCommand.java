@@ -140,7 +140,54 @@ public final class VerifyCommand {
 
   private record Result(long count, SignedTreeHead head, SignedTreeHead trusted) {}
 
+  /** Reports how many events were checked so far out of the signed head's size. */
+  @FunctionalInterface
+  public interface Progress {
+    void verified(long verified, long total);
+  }
+
+  /** What {@link #verifyOnline} found; a failed verification is an outcome, not an exception. */
+  public record Outcome(boolean verified, long treeSize, String rootHash, String message) {}
+
+  /**
+   * Verifies the live log through the gateway: the API the {@code civitas audit verify} command
+   * plugs in.
+   *
+   * @param trustedHead a tree head verified earlier that the log must extend, or null
+   */
+  public static Outcome verifyOnline(
+      String baseUrl, String token, Path trustedHead, Progress progress) {
+    Map<String, String> options = new HashMap<>();
+    options.put("--base-url", baseUrl);
+    options.put("--token", token);
+    if (trustedHead != null) {
+      options.put("--trusted-head", trustedHead.toString());
+    }
+    try {
+      Result result = online(options, progress);
+      return new Outcome(
+          true,
+          result.head().treeSize(),
+          result.head().rootHash(),
+          "verified "
+              + result.count()
+              + " events against the signed tree head"
+              + (result.trusted() == null
+                  ? ""
+                  : "; consistent with the trusted head of size " + result.trusted().treeSize()));
+    } catch (VerificationFailed e) {
+      return new Outcome(false, 0, null, e.getMessage());
+    } catch (IOException e) {
+      return new Outcome(false, 0, null, "could not read the log: " + e.getMessage());
+    }
+  }
+
   private static Result online(Map<String, String> options) throws VerificationFailed, IOException {
+    return online(options, (verified, total) -> {});
+  }
+
+  private static Result online(Map<String, String> options, Progress progress)
+      throws VerificationFailed, IOException {
     String token = options.getOrDefault("--token", System.getenv("CIVITAS_AUDIT_TOKEN"));
     AuditLogClient client = new AuditLogClient(options.get("--base-url"), token);
     int pageSize = Integer.parseInt(options.getOrDefault("--page-size", "1000"));
@@ -180,6 +227,7 @@ public final class VerifyCommand {
             export.write('\n');
           }
         }
+        progress.verified(verifier.verifiedCount(), head.treeSize());
       }
     } finally {
       if (export != null) {
