@@ -1,5 +1,6 @@
 package org.civitas.contract.reading;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Map;
 
@@ -19,6 +20,7 @@ public record GovernedReading(
    * Location after minimization: a geohash, a grid cell, or nothing. Absent fields are omitted in
    * JSON.
    */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record GovernedLocation(String geohash, String grid) {
     public static final GovernedLocation DROPPED = new GovernedLocation(null, null);
   }
