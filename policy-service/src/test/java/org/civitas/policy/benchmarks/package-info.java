@@ -1,0 +1,2 @@
+/** JMH benchmarks of the policy hot paths: minimization throughput and access-decision latency. */
+package org.civitas.policy.benchmarks;
