@@ -290,6 +290,8 @@ class TransparencyIntegrationTest extends AuditServiceTestBase {
     }
     assertThat(response.body())
         .contains("2020-03-03,RETENTION_PURGE,,,Civitas,wifi_probe,PERMIT,false,,,1,500");
+    assertThat(get("/api/v1/transparency/report?" + RANGE + "&format=csv", null).body())
+        .isEqualTo(response.body());
   }
 
   @Test
