@@ -10,6 +10,7 @@ import org.civitas.audit.merkle.MerkleLog;
 import org.civitas.audit.merkle.MerkleMath;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.NonTransientDataAccessException;
 import org.springframework.stereotype.Service;
@@ -33,6 +34,7 @@ class AuditLog {
   private final MerkleLog merkle;
   private final TransactionTemplate transactions;
   private final MeterRegistry meters;
+  private final List<AppendedEvents> observers;
   private final Counter appendedCounter;
   private final Counter duplicateCounter;
 
@@ -41,12 +43,14 @@ class AuditLog {
       DeadLetters deadLetters,
       MerkleLog merkle,
       TransactionTemplate transactions,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      ObjectProvider<AppendedEvents> observers) {
     this.events = events;
     this.deadLetters = deadLetters;
     this.merkle = merkle;
     this.transactions = transactions;
     this.meters = meters;
+    this.observers = observers.orderedStream().toList();
     this.appendedCounter = meters.counter("civitas.audit.events.appended");
     this.duplicateCounter = meters.counter("civitas.audit.events.duplicates");
   }
@@ -124,6 +128,13 @@ class AuditLog {
     }
     merkle.append(size, leaves.stream().map(LoggedEvents.NewLeaf::leafHash).toList());
     events.insert(leaves);
+    if (!leaves.isEmpty() && !observers.isEmpty()) {
+      List<LoggedEvent> appended =
+          leaves.stream()
+              .map(l -> new LoggedEvent(l.leafIndex(), l.leafHash(), l.event().canonical()))
+              .toList();
+      observers.forEach(observer -> observer.appended(appended));
+    }
     deadLetters.insert(malformed);
     return new AppendResult(
         leaves.size(), candidates.size() - leaves.size(), malformed.size(), size + leaves.size());

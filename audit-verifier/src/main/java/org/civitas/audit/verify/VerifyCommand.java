@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.civitas.audit.merkle.MerkleProofs;
+import org.civitas.audit.treehead.ReportSignatures;
 import org.civitas.audit.treehead.SignedTreeHead;
 import org.civitas.audit.treehead.TreeHeadSignatures;
 import tools.jackson.databind.JsonNode;
@@ -53,6 +54,15 @@ public final class VerifyCommand {
       --events        NDJSON, one {leafIndex, leafHash, event} item or one bare event per line,
                       in leaf order from leaf 0
 
+      A signed transparency report (GET /api/v1/transparency/report), offline or online:
+        java -jar audit-service.jar verify --report report.json --public-key public-key.pem
+        java -jar audit-service.jar verify --report report.json --base-url http://localhost:8080
+
+      --report        checks the report's Ed25519 signature over its RFC 8785 canonical form
+                      without "signature", and the signature of the tree head it names; with
+                      --base-url the key is fetched from the log (and must equal --public-key
+                      when both are given)
+
       Exit status: 0 verified, 1 verification failed or could not be completed, 2 wrong usage.
       Also runnable as: java -cp audit-service.jar -Dloader.main=org.civitas.audit.verify.VerifyCommand
         org.springframework.boot.loader.launch.PropertiesLauncher <options>
@@ -68,7 +78,8 @@ public final class VerifyCommand {
           "--export-dir",
           "--page-size",
           "--events",
-          "--tree-head");
+          "--tree-head",
+          "--report");
 
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err));
@@ -89,6 +100,9 @@ public final class VerifyCommand {
         return USAGE_ERROR;
       }
       options.put(arg, args[++i]);
+    }
+    if (options.containsKey("--report")) {
+      return report(options, out, err);
     }
     boolean online = options.containsKey("--base-url");
     boolean offline = options.containsKey("--events") || options.containsKey("--tree-head");
@@ -136,6 +150,80 @@ public final class VerifyCommand {
       err.println("--page-size must be a number");
       return USAGE_ERROR;
     }
+  }
+
+  private static int report(Map<String, String> options, PrintStream out, PrintStream err) {
+    if (!options.containsKey("--public-key") && !options.containsKey("--base-url")) {
+      err.println("--report needs --public-key or --base-url");
+      err.print(USAGE);
+      return USAGE_ERROR;
+    }
+    try {
+      Path file = Path.of(options.get("--report"));
+      JsonNode report = Documents.parse(Files.readString(file), file.toString());
+      PublicKey key = null;
+      if (options.containsKey("--public-key")) {
+        key = readKey(options.get("--public-key"));
+      }
+      if (options.containsKey("--base-url")) {
+        AuditLogClient client = new AuditLogClient(options.get("--base-url"), null);
+        PublicKey served =
+            Documents.publicKey(Documents.json(client.publicKey()), "the served public key");
+        if (key != null && !key.equals(served)) {
+          throw new VerificationFailed("the log serves a different public key than the pinned one");
+        }
+        key = served;
+      }
+      SignedTreeHead head = verifyReport(report, key);
+      out.println(
+          "OK: the report for "
+              + report.path("from").asString("?")
+              + " to "
+              + report.path("to").asString("?")
+              + " is signed by key "
+              + TreeHeadSignatures.keyId(key)
+              + " and summarizes the log at treeSize "
+              + head.treeSize()
+              + ", rootHash "
+              + head.rootHash());
+      return OK;
+    } catch (VerificationFailed e) {
+      err.println("FAILED: " + e.getMessage());
+      return FAILED;
+    } catch (NoSuchFileException e) {
+      err.println("FAILED: no such file: " + e.getFile());
+      return FAILED;
+    } catch (IOException e) {
+      err.println("FAILED: could not read a file: " + e.getMessage());
+      return FAILED;
+    }
+  }
+
+  /**
+   * Checks a transparency report: its signature, its key id and the signed tree head it names.
+   *
+   * @return the tree head the report names
+   */
+  static SignedTreeHead verifyReport(JsonNode report, PublicKey key) throws VerificationFailed {
+    if (report == null || !report.isObject()) {
+      throw new VerificationFailed("the report is not a JSON object");
+    }
+    if (!report.path(ReportSignatures.SIGNATURE).isString()) {
+      throw new VerificationFailed("the report carries no signature");
+    }
+    String keyId = TreeHeadSignatures.keyId(key);
+    if (!keyId.equals(report.path("keyId").asString(null))) {
+      throw new VerificationFailed("the report names a different key id than the public key's");
+    }
+    if (!ReportSignatures.verify(key, report)) {
+      throw new VerificationFailed(
+          "the report's signature does not verify: it was altered or not issued with this key");
+    }
+    SignedTreeHead head = Documents.treeHead(report.get("treeHead"), "the report's treeHead");
+    if (!TreeHeadSignatures.verify(key, head)) {
+      throw new VerificationFailed("the signature of the report's tree head does not verify");
+    }
+    return head;
   }
 
   private record Result(long count, SignedTreeHead head, SignedTreeHead trusted) {}

@@ -1,0 +1,2 @@
+/** The public transparency report endpoint and the dashboard page. */
+package org.civitas.audit.transparency.web;
