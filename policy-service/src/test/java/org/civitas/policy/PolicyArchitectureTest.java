@@ -16,6 +16,7 @@ class PolicyArchitectureTest {
     "org.civitas.policy.versions..",
     "org.civitas.policy.governance..",
     "org.civitas.policy.access..",
+    "org.civitas.policy.retention..",
     "org.civitas.policy.messaging.."
   };
 
@@ -59,6 +60,17 @@ class PolicyArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.springframework.web..", "org.springframework.http..")
+        .check(classes);
+  }
+
+  @Test
+  void the_governed_store_does_not_depend_on_who_reads_or_purges_it() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.civitas.policy.governance..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.civitas.policy.access..", "org.civitas.policy.retention..")
         .check(classes);
   }
 

@@ -1,5 +1,6 @@
 package org.civitas.policy.access;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.civitas.policy.document.AccessRule;
@@ -40,11 +41,27 @@ public final class AccessRules {
       return new AccessDecision.Deny("aggregate_only");
     }
     boolean hasWarrant = warrantRef != null && !warrantRef.isBlank();
-    return candidates.stream()
-        .filter(rule -> !rule.requiresWarrant() || hasWarrant)
-        .findFirst()
-        .<AccessDecision>map(AccessDecision.Permit::new)
-        .orElse(new AccessDecision.Deny("warrant_required"));
+    List<AccessRule> permitting =
+        candidates.stream().filter(rule -> !rule.requiresWarrant() || hasWarrant).toList();
+    if (permitting.isEmpty()) {
+      return new AccessDecision.Deny("warrant_required");
+    }
+    // several rules may permit an aggregate: the caller gets the least suppression any grants
+    return new AccessDecision.Permit(
+        wanted == Granularity.AGGREGATE
+            ? permitting.stream().min(Comparator.comparingInt(AccessRules::smallestCell)).get()
+            : permitting.get(0));
+  }
+
+  /**
+   * The smallest aggregate cell a rule lets be shown: its {@code minCount} for an aggregate rule; 1
+   * for a record rule, whose holder may see every record anyway.
+   */
+  public static int smallestCell(AccessRule rule) {
+    if (rule.granularity() == Granularity.RECORD || rule.minCount() == null) {
+      return 1;
+    }
+    return Math.max(1, rule.minCount());
   }
 
   /** A record rule also allows aggregates; an aggregate rule never allows records. */

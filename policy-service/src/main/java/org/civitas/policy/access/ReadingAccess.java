@@ -3,8 +3,6 @@ package org.civitas.policy.access;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.civitas.contract.audit.AuditAction;
 import org.civitas.contract.reading.GovernedReading;
 import org.civitas.kit.audit.AuditEvents;
@@ -15,7 +13,6 @@ import org.civitas.policy.governance.GovernedReadings.Position;
 import org.civitas.policy.minimization.CompiledPolicy;
 import org.civitas.policy.versions.ActivePolicy;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,8 +22,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ReadingAccess {
-
-  private static final String ROLE_PREFIX = "ROLE_";
 
   private final ActivePolicy activePolicy;
   private final GovernedReadings readings;
@@ -58,7 +53,7 @@ public class ReadingAccess {
     AccessDecision decision =
         AccessRules.decide(
             policy.category(request.category()).orElse(null),
-            roles(caller),
+            Callers.roles(caller),
             request.purpose(),
             request.warrantRef(),
             Granularity.RECORD);
@@ -95,14 +90,6 @@ public class ReadingAccess {
         .warrantRef(blankToNull(request.warrantRef()))
         .resource(request.category(), request.sensorId(), text(request.from()), text(request.to()))
         .policyVersion(policy.version());
-  }
-
-  private static Set<String> roles(Authentication caller) {
-    return caller.getAuthorities().stream()
-        .map(GrantedAuthority::getAuthority)
-        .filter(authority -> authority != null && authority.startsWith(ROLE_PREFIX))
-        .map(authority -> authority.substring(ROLE_PREFIX.length()))
-        .collect(Collectors.toUnmodifiableSet());
   }
 
   private static String text(Instant instant) {

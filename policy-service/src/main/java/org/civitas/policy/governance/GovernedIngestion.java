@@ -2,6 +2,8 @@ package org.civitas.policy.governance;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,10 +54,14 @@ class GovernedIngestion {
   private final AuditEvents auditEvents;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final GovernedPartitions partitions;
+  private final IngestionSettings settings;
 
   GovernedIngestion(
       SensorDirectory sensors,
       GovernedReadings store,
+      GovernedPartitions partitions,
+      IngestionSettings settings,
       ReliableProducer producer,
       AuditPublisher audit,
       AuditEvents auditEvents,
@@ -68,6 +74,8 @@ class GovernedIngestion {
     this.auditEvents = auditEvents;
     this.transaction = new TransactionTemplate(transactionManager);
     this.clock = clock;
+    this.partitions = partitions;
+    this.settings = settings;
   }
 
   BatchOutcome process(List<RawRecord> records, CompiledPolicy policy) {
@@ -81,8 +89,11 @@ class GovernedIngestion {
         quarantined.add(malformed(record, now));
         continue;
       }
+      RefusalReason untimely = untimely(reading, now);
       MinimizationResult result =
-          policy.minimize(reading, sensors.find(reading.sensorId()).orElse(null));
+          untimely != null
+              ? new MinimizationResult.Refused(untimely)
+              : policy.minimize(reading, sensors.find(reading.sensorId()).orElse(null));
       if (result instanceof MinimizationResult.Governed g && storable(g.reading())) {
         governed.add(g.reading());
       } else if (result instanceof MinimizationResult.Governed) {
@@ -101,9 +112,11 @@ class GovernedIngestion {
         }
       }
     }
+    partitions.ensureFor(governed.stream().map(GovernedReading::expiresAt).toList());
+    Instant rememberUntil = now.plus(settings.idempotencyWindow());
     return transaction.execute(
         status -> {
-          List<GovernedReading> stored = store.insertNew(governed, now);
+          List<GovernedReading> stored = store.insertNew(governed, now, rememberUntil);
           List<Message> messages = new ArrayList<>(stored.size() + quarantined.size());
           stored.forEach(
               reading ->
@@ -130,6 +143,30 @@ class GovernedIngestion {
           return new BatchOutcome(
               stored.size(), governed.size() - stored.size(), quarantined.size());
         });
+  }
+
+  /**
+   * Readings observed before the idempotency window, or too far in the future, are refused: their
+   * readingIds may already be forgotten (or be forgotten before another delivery of theirs), so
+   * storing them could store a reading twice. Ingest refuses readings older than 7 days anyway.
+   */
+  private RefusalReason untimely(Reading reading, Instant now) {
+    if (reading.observedAt() == null) {
+      return null;
+    }
+    Instant observedAt;
+    try {
+      observedAt = OffsetDateTime.parse(reading.observedAt()).toInstant();
+    } catch (DateTimeParseException e) {
+      return null; // minimization refuses it as malformed
+    }
+    if (observedAt.isBefore(now.minus(settings.maxReadingAge()))) {
+      return RefusalReason.TIMESTAMP_STALE;
+    }
+    if (observedAt.isAfter(now.plus(settings.maxFutureSkew()))) {
+      return RefusalReason.TIMESTAMP_FUTURE;
+    }
+    return null;
   }
 
   private static Reading decode(byte[] value) {

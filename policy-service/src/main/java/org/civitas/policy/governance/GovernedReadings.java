@@ -1,14 +1,20 @@
 package org.civitas.policy.governance;
 
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.civitas.contract.ContractJson;
 import org.civitas.contract.reading.GovernedReading;
 import org.civitas.contract.reading.GovernedReading.GovernedLocation;
@@ -17,11 +23,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 
-/** The governed store. Only minimized readings ever reach this table. */
+/**
+ * The governed store: {@code governed_readings}, partitioned by day of expiry ({@link
+ * GovernedPartitions}), with {@code governed_reading_ids} as the ledger that stores each reading at
+ * most once. Only minimized readings ever reach it, and every query here leaves out expired ones.
+ */
 @Repository
 public class GovernedReadings {
 
   private static final TypeReference<Map<String, Object>> ATTRIBUTES = new TypeReference<>() {};
+  private static final int STREAM_FETCH_SIZE = 1000;
 
   /** A position in the (observed_at, reading_id) order, for keyset pagination. */
   public record Position(Instant observedAt, String readingId) {}
@@ -46,54 +57,70 @@ public class GovernedReadings {
   }
 
   /**
-   * Inserts the readings in one JDBC batch, skipping those whose readingId is stored already.
+   * Stores the readings whose readingId was never stored before and returns them. Idempotency comes
+   * from {@code governed_reading_ids} (one insert of all ids, answering which are new), because the
+   * partitioned table cannot have a unique constraint on readingId alone; the new readings then go
+   * in as one JDBC batch, which the driver rewrites into multi-row inserts ({@code
+   * reWriteBatchedInserts}). Must run in a transaction, so that ids and rows commit together.
    *
-   * @return the readings this call stored
+   * @param rememberUntil until when the ids are kept: past the last moment a delivery of these
+   *     readings can still be accepted
    */
-  List<GovernedReading> insertNew(List<GovernedReading> readings, Instant storedAt) {
+  List<GovernedReading> insertNew(
+      List<GovernedReading> readings, Instant storedAt, Instant rememberUntil) {
     if (readings.isEmpty()) {
       return List.of();
     }
-    int[] counts =
-        jdbc.batchUpdate(
-            """
-            insert into governed_readings (reading_id, sensor_id, category, observed_at,
-                location_geohash, location_grid, attributes, jurisdiction, policy_version,
-                expires_at, stored_at)
-            values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
-            on conflict (reading_id) do nothing
-            """,
-            new BatchPreparedStatementSetter() {
-              @Override
-              public void setValues(PreparedStatement ps, int i) throws SQLException {
-                GovernedReading reading = readings.get(i);
-                GovernedLocation location =
-                    reading.location() == null ? GovernedLocation.DROPPED : reading.location();
-                ps.setString(1, reading.readingId());
-                ps.setString(2, reading.sensorId());
-                ps.setString(3, reading.category());
-                ps.setTimestamp(4, Timestamp.from(reading.observedAt()));
-                ps.setString(5, location.geohash());
-                ps.setString(6, location.grid());
-                ps.setString(7, ContractJson.mapper().writeValueAsString(reading.attributes()));
-                ps.setString(8, reading.jurisdiction());
-                ps.setLong(9, reading.policyVersion());
-                ps.setTimestamp(10, Timestamp.from(reading.expiresAt()));
-                ps.setTimestamp(11, Timestamp.from(storedAt));
-              }
-
-              @Override
-              public int getBatchSize() {
-                return readings.size();
-              }
-            });
-    List<GovernedReading> stored = new ArrayList<>();
-    for (int i = 0; i < counts.length; i++) {
-      // SUCCESS_NO_INFO cannot tell a duplicate from an insert; republishing is the safe side
-      if (counts[i] > 0 || counts[i] == Statement.SUCCESS_NO_INFO) {
-        stored.add(readings.get(i));
-      }
+    Map<String, GovernedReading> unique = new LinkedHashMap<>();
+    readings.forEach(reading -> unique.putIfAbsent(reading.readingId(), reading));
+    Set<String> fresh =
+        new HashSet<>(
+            jdbc.queryForList(
+                """
+                insert into governed_reading_ids (reading_id, remember_until)
+                select id, ? from unnest(?::text[]) as id
+                on conflict (reading_id) do nothing
+                returning reading_id
+                """,
+                String.class,
+                Timestamp.from(rememberUntil),
+                unique.keySet().toArray(String[]::new)));
+    List<GovernedReading> stored =
+        unique.values().stream().filter(reading -> fresh.contains(reading.readingId())).toList();
+    if (stored.isEmpty()) {
+      return stored;
     }
+    jdbc.batchUpdate(
+        """
+        insert into governed_readings (reading_id, sensor_id, category, observed_at,
+            location_geohash, location_grid, attributes, jurisdiction, policy_version,
+            expires_at, stored_at)
+        values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
+        """,
+        new BatchPreparedStatementSetter() {
+          @Override
+          public void setValues(PreparedStatement ps, int i) throws SQLException {
+            GovernedReading reading = stored.get(i);
+            GovernedLocation location =
+                reading.location() == null ? GovernedLocation.DROPPED : reading.location();
+            ps.setString(1, reading.readingId());
+            ps.setString(2, reading.sensorId());
+            ps.setString(3, reading.category());
+            ps.setTimestamp(4, Timestamp.from(reading.observedAt()));
+            ps.setString(5, location.geohash());
+            ps.setString(6, location.grid());
+            ps.setString(7, ContractJson.mapper().writeValueAsString(reading.attributes()));
+            ps.setString(8, reading.jurisdiction());
+            ps.setLong(9, reading.policyVersion());
+            ps.setTimestamp(10, Timestamp.from(reading.expiresAt()));
+            ps.setTimestamp(11, Timestamp.from(storedAt));
+          }
+
+          @Override
+          public int getBatchSize() {
+            return stored.size();
+          }
+        });
     return stored;
   }
 
@@ -130,6 +157,179 @@ public class GovernedReadings {
     sql.append(" order by observed_at, reading_id limit ?");
     args.add(query.limit());
     return jdbc.query(sql.toString(), GovernedReadings::map, args.toArray());
+  }
+
+  /** What an aggregate groups readings by, besides the time bucket. */
+  public enum Grouping {
+    NONE("null::text"),
+    SENSOR_ID("sensor_id"),
+    GEOHASH("location_geohash");
+
+    private final String column;
+
+    Grouping(String column) {
+      this.column = column;
+    }
+  }
+
+  /**
+   * An aggregate over live readings of one category: {@code from} inclusive, {@code to} exclusive,
+   * null bounds open; buckets aligned on the epoch.
+   *
+   * @param maxCells cells beyond this are not computed; the result says it was cut
+   */
+  public record AggregateQuery(
+      String category,
+      Instant from,
+      Instant to,
+      Duration bucket,
+      Grouping grouping,
+      Instant now,
+      int maxCells) {}
+
+  /** count, min, avg (rounded to 6 places) and max of one numeric attribute in one cell. */
+  public record NumericSummary(long count, BigDecimal min, BigDecimal avg, BigDecimal max) {}
+
+  /** One (bucket, group) cell: how many readings, and summaries of their numeric attributes. */
+  public record Cell(
+      Instant bucketStart, String group, long count, Map<String, NumericSummary> attributes) {}
+
+  /**
+   * @param cut true when there were more than {@code maxCells} cells (the rest are missing)
+   */
+  public record Aggregation(List<Cell> cells, boolean cut) {}
+
+  /** A category over a time range, live readings only, for exports. */
+  public record Scope(String category, Instant from, Instant to, Instant now) {}
+
+  /**
+   * Counts and numeric summaries per (bucket, group), computed in the database: {@code date_bin}
+   * for the buckets, {@code jsonb_each} for the attributes whose value is a JSON number.
+   */
+  public Aggregation aggregate(AggregateQuery query) {
+    List<Object> args = new ArrayList<>();
+    args.add(query.bucket().toSeconds());
+    StringBuilder where = new StringBuilder(" where category = ? and expires_at > ?");
+    args.add(query.category());
+    args.add(Timestamp.from(query.now()));
+    if (query.from() != null) {
+      where.append(" and observed_at >= ?");
+      args.add(Timestamp.from(query.from()));
+    }
+    if (query.to() != null) {
+      where.append(" and observed_at < ?");
+      args.add(Timestamp.from(query.to()));
+    }
+    args.add(query.maxCells() + 1);
+    String sql =
+        """
+        with base as materialized (
+          select date_bin(make_interval(secs => ?), observed_at,
+                          timestamptz '1970-01-01 00:00:00+00') as bucket_start,
+                 %s as grp, attributes
+            from governed_readings %s
+        ),
+        cells as (
+          select bucket_start, grp, count(*) as n from base
+           group by bucket_start, grp
+           order by bucket_start, grp nulls first
+           limit ?
+        ),
+        stats as (
+          select b.bucket_start, b.grp, e.key, count(*) as n, min(e.value::numeric) as min_value,
+                 trim_scale(round(avg(e.value::numeric), 6)) as avg_value, max(e.value::numeric) as max_value
+            from base b cross join lateral jsonb_each(b.attributes) e
+           where jsonb_typeof(e.value) = 'number'
+           group by b.bucket_start, b.grp, e.key
+        )
+        select c.bucket_start, c.grp, c.n, s.key, s.n as key_n, s.min_value, s.avg_value,
+               s.max_value
+          from cells c
+          left join stats s on s.bucket_start = c.bucket_start and s.grp is not distinct from c.grp
+         order by c.bucket_start, c.grp nulls first, s.key
+        """
+            .formatted(query.grouping().column, where);
+    Map<List<Object>, Cell> cells = new LinkedHashMap<>();
+    jdbc.query(
+        sql,
+        rs -> {
+          Instant bucketStart = rs.getTimestamp("bucket_start").toInstant();
+          String group = rs.getString("grp");
+          List<Object> key = Arrays.asList(bucketStart, group);
+          Cell cell = cells.get(key);
+          if (cell == null) {
+            cell = new Cell(bucketStart, group, rs.getLong("n"), new LinkedHashMap<>());
+            cells.put(key, cell);
+          }
+          String attribute = rs.getString("key");
+          if (attribute != null) {
+            cell.attributes()
+                .put(
+                    attribute,
+                    new NumericSummary(
+                        rs.getLong("key_n"),
+                        rs.getBigDecimal("min_value"),
+                        rs.getBigDecimal("avg_value"),
+                        rs.getBigDecimal("max_value")));
+          }
+        },
+        args.toArray());
+    List<Cell> result = new ArrayList<>(cells.values());
+    boolean cut = result.size() > query.maxCells();
+    return new Aggregation(cut ? result.subList(0, query.maxCells()) : result, cut);
+  }
+
+  /** How many live readings are in scope. */
+  public long count(Scope scope) {
+    List<Object> args = new ArrayList<>();
+    String where = where(scope, args);
+    Long count =
+        jdbc.queryForObject(
+            "select count(*) from governed_readings" + where, Long.class, args.toArray());
+    return count == null ? 0 : count;
+  }
+
+  /**
+   * Hands every live reading in scope to {@code each}, in (observedAt, readingId) order, fetching
+   * from the database in chunks so that memory stays flat however large the export. Run it in the
+   * same transaction as {@link #count} (repeatable read) for the two to agree.
+   */
+  public void stream(Scope scope, Consumer<GovernedReading> each) {
+    List<Object> args = new ArrayList<>();
+    String sql =
+        """
+        select reading_id, sensor_id, category, observed_at, location_geohash, location_grid,
+               attributes::text as attributes, jurisdiction, policy_version, expires_at
+          from governed_readings"""
+            + where(scope, args)
+            + " order by observed_at, reading_id";
+    jdbc.query(
+        connection -> {
+          PreparedStatement ps = connection.prepareStatement(sql);
+          ps.setFetchSize(STREAM_FETCH_SIZE);
+          for (int i = 0; i < args.size(); i++) {
+            ps.setObject(i + 1, args.get(i));
+          }
+          return ps;
+        },
+        rs -> {
+          each.accept(map(rs, 0));
+        });
+  }
+
+  private static String where(Scope scope, List<Object> args) {
+    StringBuilder where = new StringBuilder(" where category = ? and expires_at > ?");
+    args.add(scope.category());
+    args.add(Timestamp.from(scope.now()));
+    if (scope.from() != null) {
+      where.append(" and observed_at >= ?");
+      args.add(Timestamp.from(scope.from()));
+    }
+    if (scope.to() != null) {
+      where.append(" and observed_at < ?");
+      args.add(Timestamp.from(scope.to()));
+    }
+    return where.toString();
   }
 
   private static GovernedReading map(ResultSet rs, int row) throws SQLException {

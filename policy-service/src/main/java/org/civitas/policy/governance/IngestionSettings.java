@@ -11,6 +11,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxPollRecords readings handled per batch (one database transaction each)
  * @param pollTimeout longest wait for new readings per poll
  * @param retryBackoff first wait after a failed batch; doubles up to {@code maxRetryBackoff}
+ * @param maxReadingAge readings observed longer ago are refused ({@code timestamp_stale}); it
+ *     bounds how long readingIds must be remembered to store every reading at most once. Keep it
+ *     above the ingest endpoint's 7 days plus the raw topic's retention.
+ * @param maxFutureSkew readings observed further in the future are refused ({@code
+ *     timestamp_future})
  */
 @ConfigurationProperties("civitas.ingestion")
 record IngestionSettings(
@@ -19,7 +24,12 @@ record IngestionSettings(
     Integer maxPollRecords,
     Duration pollTimeout,
     Duration retryBackoff,
-    Duration maxRetryBackoff) {
+    Duration maxRetryBackoff,
+    Duration maxReadingAge,
+    Duration maxFutureSkew) {
+
+  /** Margin for clocks of several instances that do not agree to the second. */
+  private static final Duration CLOCK_MARGIN = Duration.ofHours(1);
 
   IngestionSettings {
     enabled = enabled == null || enabled;
@@ -28,5 +38,16 @@ record IngestionSettings(
     pollTimeout = pollTimeout == null ? Duration.ofSeconds(1) : pollTimeout;
     retryBackoff = retryBackoff == null ? Duration.ofSeconds(1) : retryBackoff;
     maxRetryBackoff = maxRetryBackoff == null ? Duration.ofSeconds(30) : maxRetryBackoff;
+    maxReadingAge = maxReadingAge == null ? Duration.ofDays(8) : maxReadingAge;
+    maxFutureSkew = maxFutureSkew == null ? Duration.ofMinutes(10) : maxFutureSkew;
+  }
+
+  /**
+   * How long a stored readingId is remembered: a delivery accepted later than this after the first
+   * would have to be observed more than {@code maxFutureSkew} after its first delivery was stored
+   * and less than {@code maxReadingAge} before, which is impossible.
+   */
+  Duration idempotencyWindow() {
+    return maxReadingAge.plus(maxFutureSkew).plus(CLOCK_MARGIN);
   }
 }

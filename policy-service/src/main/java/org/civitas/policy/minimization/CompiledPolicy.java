@@ -92,19 +92,23 @@ public final class CompiledPolicy {
     } catch (PseudonymKeyDestroyed e) {
       return new Refused(RefusalReason.PSEUDONYM_KEY_DESTROYED);
     }
+    Instant governedAt =
+        category.truncateTo == null
+            ? observedAt
+            : TimeTruncation.floor(observedAt, category.truncateTo);
+    // from the truncated time: expiresAt minus the published retention must not give back the
+    // exact time that truncation removed (CONTRACT §4.3 shows 10:15:00 + 24 h)
     return new Governed(
         new GovernedReading(
             reading.readingId(),
             reading.sensorId(),
             reading.category(),
-            category.truncateTo == null
-                ? observedAt
-                : TimeTruncation.floor(observedAt, category.truncateTo),
+            governedAt,
             category.location.apply(reading.location()),
             attributes,
             sensor.jurisdiction(),
             version,
-            observedAt.plus(category.retention)));
+            governedAt.plus(category.retention)));
   }
 
   private static Instant observedAt(Reading reading) {

@@ -8,7 +8,11 @@ public enum RefusalReason {
   CATEGORY_NOT_REGISTERED("category_not_registered"),
   NO_POLICY_FOR_CATEGORY("no_policy_for_category"),
   RESIDENCY("residency"),
-  PSEUDONYM_KEY_DESTROYED("pseudonym_key_destroyed");
+  PSEUDONYM_KEY_DESTROYED("pseudonym_key_destroyed"),
+  /** Observed before the window in which readingIds are remembered. */
+  TIMESTAMP_STALE("timestamp_stale"),
+  /** Observed too far in the future to be a real reading. */
+  TIMESTAMP_FUTURE("timestamp_future");
 
   private final String code;
 

@@ -16,9 +16,11 @@ import org.civitas.policy.document.PolicyDocumentParser;
 import org.civitas.policy.document.PolicyFormat;
 import org.civitas.policy.document.PolicyParseResult;
 import org.civitas.policy.messaging.ReliableProducer;
+import org.civitas.policy.registry.SensorRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -38,9 +40,16 @@ public class PolicyPublication implements SmartInitializingSingleton {
 
   /** Outcome of a publication request. */
   public sealed interface Outcome {
-    record Published(PolicyVersion version) implements Outcome {}
+    /**
+     * @param decommissionedSensors sensors a forced publication decommissioned, by id
+     */
+    record Published(PolicyVersion version, List<String> decommissionedSensors)
+        implements Outcome {}
 
     record Rejected(List<FieldViolation> errors) implements Outcome {}
+
+    /** The policy would put active sensors out of compliance; nothing was published. */
+    record NonCompliant(List<FieldViolation> errors, List<String> sensorIds) implements Outcome {}
   }
 
   private final PolicyVersions versions;
@@ -50,6 +59,8 @@ public class PolicyPublication implements SmartInitializingSingleton {
   private final ReliableProducer producer;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final SensorRegistry sensors;
+  private final ApplicationEventPublisher events;
 
   PolicyPublication(
       PolicyVersions versions,
@@ -58,7 +69,9 @@ public class PolicyPublication implements SmartInitializingSingleton {
       AuditEvents auditEvents,
       ReliableProducer producer,
       PlatformTransactionManager transactionManager,
-      Clock clock) {
+      Clock clock,
+      SensorRegistry sensors,
+      ApplicationEventPublisher events) {
     this.versions = versions;
     this.activePolicy = activePolicy;
     this.audit = audit;
@@ -66,19 +79,35 @@ public class PolicyPublication implements SmartInitializingSingleton {
     this.producer = producer;
     this.transaction = new TransactionTemplate(transactionManager);
     this.clock = clock;
+    this.sensors = sensors;
+    this.events = events;
   }
 
   /**
-   * Validates and publishes a new version authored by the caller.
+   * Validates and publishes a new version authored by the caller. A version that would put active
+   * sensors out of compliance (a category without policy, processing outside storeIn ∪ transferTo)
+   * is refused, unless {@code force}: then those sensors are decommissioned first, each audited, so
+   * that no sensor keeps collecting under a policy it breaches. Should the publication itself then
+   * fail (audit log down), the sensors stay decommissioned and the previous version active; a retry
+   * publishes.
    *
    * @throws org.civitas.kit.audit.AuditUnavailableException when the audit log cannot record it
    */
-  public Outcome publish(String text, PolicyFormat format, Authentication caller) {
+  public Outcome publish(String text, PolicyFormat format, Authentication caller, boolean force) {
     PolicyParseResult parsed = PolicyDocumentParser.parse(text, format);
     if (parsed instanceof PolicyParseResult.Invalid invalid) {
       return new Outcome.Rejected(invalid.errors());
     }
     PolicyDocument document = ((PolicyParseResult.Valid) parsed).document();
+    List<PolicyCompliance.Breach> breaches = PolicyCompliance.check(document, sensors.all());
+    List<String> breaching = breaches.stream().map(PolicyCompliance.Breach::sensorId).toList();
+    if (!breaches.isEmpty() && !force) {
+      return new Outcome.NonCompliant(PolicyCompliance.violations(breaches), breaching);
+    }
+    for (String sensorId : breaching) {
+      sensors.decommission(sensorId, caller);
+      log.info("sensor {} decommissioned by a forced policy publication", sensorId);
+    }
     PolicyVersion stored =
         transaction.execute(
             status -> {
@@ -96,9 +125,11 @@ public class PolicyPublication implements SmartInitializingSingleton {
               announce(version);
               return version;
             });
-    activePolicy.activate(stored, document);
+    if (activePolicy.activate(stored, document)) {
+      events.publishEvent(new PolicyVersionActivated(stored.version()));
+    }
     log.info("policy version {} published by {}", stored.version(), stored.author());
-    return new Outcome.Published(stored);
+    return new Outcome.Published(stored, breaching);
   }
 
   @Override
@@ -152,6 +183,7 @@ public class PolicyPublication implements SmartInitializingSingleton {
     if (parsed instanceof PolicyParseResult.Valid valid) {
       if (activePolicy.activate(version, valid.document())) {
         log.info("activated policy version {}", version.version());
+        events.publishEvent(new PolicyVersionActivated(version.version()));
       }
     } else {
       log.error(

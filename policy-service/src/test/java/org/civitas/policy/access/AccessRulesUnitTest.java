@@ -66,4 +66,40 @@ class AccessRulesUnitTest {
     assertThat(AccessRules.decide(null, STAFF, "traffic-planning", null, Granularity.RECORD))
         .isEqualTo(new AccessDecision.Deny("no_policy_for_category"));
   }
+
+  @Test
+  void anAggregateRuleSuppressesCellsBelowItsMinCountAndARecordRuleNone() {
+    AccessDecision research =
+        AccessRules.decide(PLATES, STAFF, "research", null, Granularity.AGGREGATE);
+    AccessDecision planning =
+        AccessRules.decide(PLATES, STAFF, "traffic-planning", null, Granularity.AGGREGATE);
+
+    assertThat(AccessRules.smallestCell(((AccessDecision.Permit) research).rule())).isEqualTo(10);
+    assertThat(AccessRules.smallestCell(((AccessDecision.Permit) planning).rule())).isEqualTo(1);
+  }
+
+  @Test
+  void whenSeveralRulesPermitAnAggregateTheLeastSuppressingOneApplies() {
+    CategoryPolicy category =
+        ((PolicyParseResult.Valid)
+                PolicyDocumentParser.parse(
+                    """
+                    region: CA
+                    categories:
+                      noise_level:
+                        retention: P1D
+                        residency: { storeIn: [CA] }
+                        access:
+                          - { purpose: research, roles: [STAFF], granularity: aggregate, minCount: 50 }
+                          - { purpose: research, roles: [STAFF], granularity: aggregate, minCount: 5 }
+                    """))
+            .document()
+            .category("noise_level")
+            .orElseThrow();
+
+    AccessDecision decision =
+        AccessRules.decide(category, STAFF, "research", null, Granularity.AGGREGATE);
+
+    assertThat(AccessRules.smallestCell(((AccessDecision.Permit) decision).rule())).isEqualTo(5);
+  }
 }

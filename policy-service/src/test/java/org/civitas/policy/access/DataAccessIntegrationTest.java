@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
-import org.civitas.contract.Topics;
 import org.civitas.contract.reading.Reading;
 import org.civitas.contract.reading.Reading.Location;
 import org.civitas.policy.support.PolicyServiceIntegrationTestSupport;
@@ -29,17 +28,6 @@ class DataAccessIntegrationTest extends PolicyServiceIntegrationTestSupport {
     return "/api/v1/data/readings?category=licence_plate&sensorId="
         + sensorId
         + (purpose == null ? "" : "&purpose=" + purpose);
-  }
-
-  static String correlationId() {
-    return "it-" + UUID.randomUUID();
-  }
-
-  static JsonNode auditEventOf(String correlationId) {
-    return value(
-        awaitRecord(
-            Topics.AUDIT_EVENTS,
-            r -> correlationId.equals(value(r).path("correlationId").stringValue(null))));
   }
 
   /** A governed row written straight into the store, for tests about what queries return. */
@@ -102,10 +90,7 @@ class DataAccessIntegrationTest extends PolicyServiceIntegrationTestSupport {
     Instant observedAt = Instant.parse(item.path("observedAt").asString());
     assertThat(observedAt.getEpochSecond() % 900).isZero();
     assertThat(Instant.parse(item.path("expiresAt").asString()))
-        .isEqualTo(
-            Instant.parse(reading.observedAt())
-                .truncatedTo(ChronoUnit.MICROS)
-                .plus(Duration.ofHours(24)));
+        .isEqualTo(observedAt.plus(Duration.ofHours(24)));
     assertThat(page.path("nextCursor").isNull()).isTrue();
 
     JsonNode audit = auditEventOf(correlationId);

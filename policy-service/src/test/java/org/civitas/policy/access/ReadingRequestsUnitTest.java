@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class ReadingRequestsUnitTest {
 
-  final ReadingRequests requests = new ReadingRequests(new AccessSettings(null, null));
+  final ReadingRequests requests = new ReadingRequests(new AccessSettings(null, null, null));
 
   @Test
   void missingPurposeIsARequiredField() {

@@ -3,12 +3,14 @@ package org.civitas.policy.governance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.civitas.contract.ContractJson;
 import org.civitas.contract.Topics;
@@ -29,6 +31,7 @@ class GovernedIngestionIntegrationTest extends PolicyServiceIntegrationTestSuppo
   static final double LON = -79.38172;
 
   @Autowired JdbcTemplate jdbc;
+  @Autowired DataSource dataSource;
 
   static String plate() {
     return "PL" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
@@ -78,7 +81,7 @@ class GovernedIngestionIntegrationTest extends PolicyServiceIntegrationTestSuppo
     Instant truncated = Instant.ofEpochSecond(observedAt.getEpochSecond() / 900 * 900);
     assertThat(((java.sql.Timestamp) row.get("observed_at")).toInstant()).isEqualTo(truncated);
     assertThat(((java.sql.Timestamp) row.get("expires_at")).toInstant())
-        .isEqualTo(observedAt.plus(Duration.ofHours(24)));
+        .isEqualTo(truncated.plus(Duration.ofHours(24)));
     assertThat(row.get("location_geohash")).isEqualTo(Geohash.encode(LAT, LON, 6));
     assertThat(row.get("location_grid")).isNull();
     assertThat(row.get("jurisdiction")).isEqualTo("CA-ON");
@@ -154,6 +157,90 @@ class GovernedIngestionIntegrationTest extends PolicyServiceIntegrationTestSuppo
                     r -> reading.readingId().equals(value(r).path("readingId").stringValue(null)))
                 .count())
         .isEqualTo(1);
+  }
+
+  @Test
+  void aRedeliveredReadingIsStoredOnceEvenWhenItsRetentionChangedInBetween() {
+    String category = unique("it_redeliver");
+    String policy =
+        """
+        {
+          "retention": "P2D",
+          "residency": { "storeIn": ["CA"] },
+          "minimization": { "attributes": { "count": "keep" } },
+          "access": [ { "purpose": "open-data", "roles": ["STAFF"], "granularity": "record" } ]
+        }
+        """;
+    publishWithCategory(category, policy);
+    String sensorId = registerSensor(category);
+    try {
+      Reading reading =
+          new Reading(
+              UUID.randomUUID().toString(),
+              sensorId,
+              Instant.now().minusSeconds(30).toString(),
+              category,
+              new Location(LAT, LON),
+              Map.of("count", 3));
+      Reading marker =
+          new Reading(
+              UUID.randomUUID().toString(),
+              sensorId,
+              Instant.now().minusSeconds(20).toString(),
+              category,
+              new Location(LAT, LON),
+              Map.of("count", 4));
+      publishRaw(reading);
+      String firstPartition = partitionOf(awaitRow(reading.readingId()));
+      // the stored row moves to the partition of its new expiry; a redelivery would expire later
+      publishWithCategory(category, policy.replace("P2D", "P5D"));
+      assertThat(partitionOfRow(reading.readingId())).isNotEqualTo(firstPartition);
+
+      publishRaw(reading, marker);
+      awaitRow(marker.readingId());
+      awaitRecord(
+          Topics.READINGS_GOVERNED,
+          r -> marker.readingId().equals(value(r).path("readingId").stringValue(null)));
+
+      assertThat(rows(reading.readingId())).isEqualTo(1);
+      assertThat(
+              readTopic(Topics.READINGS_GOVERNED).stream()
+                  .filter(
+                      r -> reading.readingId().equals(value(r).path("readingId").stringValue(null)))
+                  .count())
+          .isEqualTo(1);
+    } finally {
+      send("DELETE", "/api/v1/sensors/" + sensorId, TestTokens.staff(), null, null);
+    }
+  }
+
+  String partitionOf(Map<String, Object> row) {
+    return partitionOfRow((String) row.get("reading_id"));
+  }
+
+  String partitionOfRow(String readingId) {
+    return jdbc.queryForObject(
+        "select tableoid::regclass::text from governed_readings where reading_id = ?",
+        String.class,
+        readingId);
+  }
+
+  @Test
+  void batchInsertsOfTheGovernedStoreAreRewrittenIntoMultiRowInserts() throws Exception {
+    assertThat(dataSource.unwrap(HikariDataSource.class).getDataSourceProperties())
+        .containsEntry("reWriteBatchedInserts", "true");
+  }
+
+  @Test
+  void aReadingObservedBeforeTheIdempotencyWindowIsQuarantinedAsStale() {
+    String sensorId = registerSensor("licence_plate");
+    Reading reading = plateReading(sensorId, Instant.now().minus(Duration.ofDays(9)), plate());
+
+    publishRaw(reading);
+
+    assertThat(value(awaitQuarantined(reading.readingId())).path("reason").asString())
+        .isEqualTo("timestamp_stale");
+    assertThat(rows(reading.readingId())).isZero();
   }
 
   @Test
@@ -250,6 +337,16 @@ class GovernedIngestionIntegrationTest extends PolicyServiceIntegrationTestSuppo
                 .statusCode())
         .isEqualTo(201);
     String sensorId = registerSensor(List.of("US"), "drone_video");
+    try {
+      residencyBlockedReadingIsQuarantinedAndAudited(sensorId);
+    } finally {
+      // an active drone_video sensor would put every later policy without that category out of
+      // compliance, and the publication refused
+      send("DELETE", "/api/v1/sensors/" + sensorId, TestTokens.staff(), null, null);
+    }
+  }
+
+  private void residencyBlockedReadingIsQuarantinedAndAudited(String sensorId) {
     Reading reading =
         new Reading(
             UUID.randomUUID().toString(),

@@ -93,10 +93,10 @@ class MinimizationUnitTest {
   }
 
   @Test
-  void expiryCountsFromTheObservedTimeBeforeTruncation() {
+  void expiryCountsFromTheTruncatedTimeSoThatItRevealsNothingTruncationRemoved() {
     GovernedReading governed = governed(policy, plateReading("2026-11-26T10:15:30Z", "ABCD123"));
 
-    assertThat(governed.expiresAt()).isEqualTo(Instant.parse("2026-11-27T10:15:30Z"));
+    assertThat(governed.expiresAt()).isEqualTo(Instant.parse("2026-11-27T10:15:00Z"));
   }
 
   @Test
@@ -281,9 +281,23 @@ class MinimizationUnitTest {
 
   @Test
   void timesAreKeptToTheMicrosecondLikeTheStore() {
-    GovernedReading governed =
-        governed(policy, plateReading("2026-11-26T10:15:30.123456789Z", "ABCD123"));
+    CompiledPolicy exact =
+        CompiledPolicy.compile(
+            document(
+                """
+                region: CA
+                categories:
+                  licence_plate:
+                    retention: PT24H
+                    residency: { storeIn: [CA] }
+                """),
+            1,
+            keys);
 
+    GovernedReading governed =
+        governed(exact, plateReading("2026-11-26T10:15:30.123456789Z", "ABCD123"));
+
+    assertThat(governed.observedAt()).isEqualTo(Instant.parse("2026-11-26T10:15:30.123456Z"));
     assertThat(governed.expiresAt()).isEqualTo(Instant.parse("2026-11-27T10:15:30.123456Z"));
   }
 

@@ -38,7 +38,12 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "civitas.registry.seed=classpath:registry/demo-sensors.json")
+    properties = {
+      "civitas.registry.seed=classpath:registry/demo-sensors.json",
+      // this context shares the database with the other test context: only tests sweep
+      "civitas.retention.sweep-interval=P1D",
+      "civitas.retention.raw-topic-retention=PT2H"
+    })
 abstract class RegistryIntegrationTestSupport {
 
   @DynamicPropertySource

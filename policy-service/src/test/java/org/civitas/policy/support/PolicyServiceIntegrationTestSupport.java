@@ -7,7 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,19 +34,44 @@ import org.civitas.contract.Topics;
 import org.civitas.contract.reading.Reading;
 import org.civitas.testsupport.TestInfrastructure;
 import org.civitas.testsupport.TestTokens;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One Spring context for the service's integration tests (same configuration everywhere, so it is
  * cached): real Kafka, PostgreSQL (governed db and keys db) and token issuer, plus helpers for real
  * HTTP and for reading topics.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      // sweeps run when a test asks, so that counts are the test's own
+      "civitas.retention.sweep-interval=P1D",
+      "civitas.retention.raw-topic-retention=" + PolicyServiceIntegrationTestSupport.RAW_RETENTION
+    })
+@Import(TestClockConfiguration.class)
 public abstract class PolicyServiceIntegrationTestSupport {
+
+  /** Not the default (PT1H), so that a test can tell configuration from default. */
+  public static final String RAW_RETENTION = "PT2H";
+
+  @Autowired protected MutableClock clock;
+
+  /** The governed database, for arranging rows and checking effects. */
+  @Autowired protected JdbcTemplate sql;
+
+  @AfterEach
+  void resetClock() {
+    clock.reset();
+  }
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
@@ -110,6 +137,99 @@ public abstract class PolicyServiceIntegrationTestSupport {
 
   protected static JsonNode json(HttpResponse<String> response) {
     return ContractJson.mapper().readTree(response.body());
+  }
+
+  protected static String correlationId() {
+    return "it-" + UUID.randomUUID();
+  }
+
+  /** The audit event written for the request with this correlation id. */
+  protected static JsonNode auditEventOf(String correlationId) {
+    return auditEvent(event -> correlationId.equals(event.path("correlationId").stringValue(null)));
+  }
+
+  /** Waits for an audit event matching the predicate; returns the latest match. */
+  protected static JsonNode auditEvent(Predicate<JsonNode> matching) {
+    return value(awaitRecord(Topics.AUDIT_EVENTS, r -> matching.test(value(r))));
+  }
+
+  /** Every audit event on the topic now matching the predicate. */
+  protected static List<JsonNode> auditEvents(Predicate<JsonNode> matching) {
+    return readTopic(Topics.AUDIT_EVENTS).stream()
+        .map(PolicyServiceIntegrationTestSupport::value)
+        .filter(matching)
+        .toList();
+  }
+
+  /** Lowercase name unique to one test, e.g. for a category only that test uses. */
+  protected static String unique(String prefix) {
+    return prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+  }
+
+  /**
+   * Inserts a governed row straight into the store (as if minimized earlier), for tests about what
+   * is returned, aggregated, exported or purged.
+   *
+   * @return its readingId
+   */
+  protected String storeRow(
+      String category,
+      String sensorId,
+      Instant observedAt,
+      Instant expiresAt,
+      String geohash,
+      String attributesJson) {
+    String readingId = UUID.randomUUID().toString();
+    sql.update(
+        """
+        insert into governed_readings (reading_id, sensor_id, category, observed_at,
+            location_geohash, attributes, jurisdiction, policy_version, expires_at, stored_at)
+        values (?, ?, ?, ?, ?, ?::jsonb, 'CA-ON', 1, ?, now())
+        """,
+        readingId,
+        sensorId,
+        category,
+        Timestamp.from(observedAt),
+        geohash,
+        attributesJson,
+        Timestamp.from(expiresAt));
+    return readingId;
+  }
+
+  protected boolean rowExists(String readingId) {
+    return Boolean.TRUE.equals(
+        sql.queryForObject(
+            "select exists (select 1 from governed_readings where reading_id = ?)",
+            Boolean.class,
+            readingId));
+  }
+
+  /**
+   * Publishes the active policy with one category added or replaced (as JSON, so whatever the
+   * active document's notation), as the policy admin.
+   */
+  protected HttpResponse<String> publishWithCategory(
+      String category, String categoryJson, boolean force) {
+    JsonNode active = json(get("/api/v1/policies/active", TestTokens.policyAdmin())).path("policy");
+    ObjectNode document = (ObjectNode) active.deepCopy();
+    ((ObjectNode) document.path("categories"))
+        .set(category, ContractJson.mapper().readTree(categoryJson));
+    return send(
+        "PUT",
+        "/api/v1/policies" + (force ? "?force=true" : ""),
+        TestTokens.policyAdmin(),
+        "application/json",
+        ContractJson.mapper().writeValueAsString(document));
+  }
+
+  /** Publishes the active policy with one category added or replaced, and expects it to pass. */
+  protected long publishWithCategory(String category, String categoryJson) {
+    HttpResponse<String> response = publishWithCategory(category, categoryJson, false);
+    if (response.statusCode() != 201) {
+      throw new AssertionError(
+          "policy publication failed: " + response.statusCode() + " " + response.body());
+    }
+    return json(response).path("version").asLong();
   }
 
   /** Registers an active sensor through the registry's own endpoint, as staff. */

@@ -10,6 +10,7 @@ import org.civitas.kit.web.ProblemException;
 import org.civitas.kit.web.Problems;
 import org.civitas.policy.document.PolicyDocumentParser;
 import org.civitas.policy.document.PolicyFormat;
+import org.civitas.policy.registry.RegistryPublicationPending;
 import org.civitas.policy.versions.ActivePolicy;
 import org.civitas.policy.versions.PolicyDryRun;
 import org.civitas.policy.versions.PolicyPublication;
@@ -22,6 +23,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
@@ -59,8 +62,17 @@ class PolicyController {
   /** Body of a dry-run: a draft (object, or YAML/JSON text) and readings to try it on. */
   record DryRunRequest(JsonNode policy, List<Reading> readings) {}
 
-  /** Answer to a publication. */
-  record Published(long version, String contentHash, String author, Instant publishedAt) {}
+  /**
+   * Answer to a publication.
+   *
+   * @param decommissionedSensors sensors a forced publication decommissioned
+   */
+  record Published(
+      long version,
+      String contentHash,
+      String author,
+      Instant publishedAt,
+      List<String> decommissionedSensors) {}
 
   private final ActivePolicy activePolicy;
   private final PolicyVersionQueries queries;
@@ -139,6 +151,7 @@ class PolicyController {
   ResponseEntity<Published> publish(
       @RequestBody String body,
       @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
+      @RequestParam(defaultValue = "false") boolean force,
       Authentication caller) {
     if (body.length() > maxDocumentChars) {
       throw new ProblemException(
@@ -153,15 +166,33 @@ class PolicyController {
                 || contentType.getSubtype().endsWith("+json")
             ? PolicyFormat.JSON
             : PolicyFormat.YAML;
-    Outcome outcome = publication.publish(body, format, caller);
+    Outcome outcome = publication.publish(body, format, caller, force);
     if (outcome instanceof Outcome.Rejected rejected) {
       throw invalid(rejected.errors());
     }
-    PolicyVersion version = ((Outcome.Published) outcome).version();
+    if (outcome instanceof Outcome.NonCompliant nonCompliant) {
+      ProblemDetail problem =
+          Problems.of(
+              HttpStatus.UNPROCESSABLE_CONTENT,
+              "sensors-out-of-compliance",
+              "Policy would put active sensors out of compliance",
+              nonCompliant.sensorIds().size()
+                  + " active sensor(s) would be out of compliance; nothing was published. Publish"
+                  + " with force=true to decommission them.");
+      problem.setProperty("errors", nonCompliant.errors());
+      problem.setProperty("sensors", nonCompliant.sensorIds());
+      throw new ProblemException(problem);
+    }
+    Outcome.Published published = (Outcome.Published) outcome;
+    PolicyVersion version = published.version();
     return ResponseEntity.created(URI.create("/api/v1/policies/versions/" + version.version()))
         .body(
             new Published(
-                version.version(), version.contentHash(), version.author(), version.publishedAt()));
+                version.version(),
+                version.contentHash(),
+                version.author(),
+                version.publishedAt(),
+                published.decommissionedSensors()));
   }
 
   @PostMapping(path = "/dry-run", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -172,6 +203,22 @@ class PolicyController {
       throw invalid(rejected.errors());
     }
     return ((PolicyDryRun.Outcome.Done) outcome).report();
+  }
+
+  /** A forced publication decommissioned a sensor but Kafka did not take the registry change. */
+  @ExceptionHandler(RegistryPublicationPending.class)
+  ResponseEntity<ProblemDetail> registryPublicationPending(RegistryPublicationPending e) {
+    ProblemDetail problem =
+        Problems.of(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "registry-publication-pending",
+            "Registry change not yet published",
+            "A sensor was decommissioned and audited but Kafka did not acknowledge the registry"
+                + " change; nothing was published. Retry once Kafka is back.");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "10")
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
   }
 
   private static ProblemException invalid(List<FieldViolation> errors) {

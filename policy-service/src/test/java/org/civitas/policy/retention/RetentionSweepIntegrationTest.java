@@ -1,0 +1,270 @@
+package org.civitas.policy.retention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.civitas.contract.ContractJson;
+import org.civitas.contract.Topics;
+import org.civitas.policy.governance.GovernedPartitions;
+import org.civitas.policy.support.PolicyServiceIntegrationTestSupport;
+import org.civitas.testsupport.TestInfrastructure;
+import org.civitas.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+class RetentionSweepIntegrationTest extends PolicyServiceIntegrationTestSupport {
+
+  @Autowired GovernedPartitions partitions;
+  @Autowired RetentionSweep sweep;
+
+  static final String ATTRIBUTES = "{\"count\": 3}";
+
+  /** A day partition some days back, as it exists once its day has passed. */
+  String pastPartition(int daysAgo) {
+    LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(daysAgo);
+    partitions.ensure(day);
+    String name = GovernedPartitions.partitionOf(day).name();
+    assertThat(attached(name)).isTrue();
+    return name;
+  }
+
+  Instant expiringIn(String partition) {
+    return GovernedPartitions.dayOfName(partition)
+        .orElseThrow()
+        .atStartOfDay(ZoneOffset.UTC)
+        .toInstant()
+        .plus(Duration.ofHours(12));
+  }
+
+  boolean attached(String partition) {
+    return Boolean.TRUE.equals(
+        sql.queryForObject(
+            """
+            select exists (select 1 from pg_inherits i join pg_class c on c.oid = i.inhrelid
+                            where i.inhparent = 'governed_readings'::regclass and c.relname = ?)
+            """,
+            Boolean.class,
+            partition));
+  }
+
+  boolean tableExists(String name) {
+    return Boolean.TRUE.equals(
+        sql.queryForObject(
+            "select exists (select 1 from pg_class where relname = ?)", Boolean.class, name));
+  }
+
+  HttpResponse<String> sweepAsStaff(String correlationId) {
+    return send("POST", "/api/v1/retention/sweeps", TestTokens.staff(), null, null, correlationId);
+  }
+
+  static List<JsonNode> purgeEvents(String category) {
+    return auditEvents(
+        event ->
+            "RETENTION_PURGE".equals(event.path("action").stringValue(null))
+                && category.equals(event.path("resource").path("category").stringValue(null)));
+  }
+
+  @Test
+  void sweepDropsEntirelyExpiredPartitionsDeletesExpiredRowsAndAuditsEachCategoryOnce() {
+    String partition = pastPartition(3);
+    String plates = unique("it_sweep_a");
+    String counts = unique("it_sweep_b");
+    Instant observed = expiringIn(partition).minus(Duration.ofDays(1));
+    for (int i = 0; i < 3; i++) {
+      storeRow(plates, "s-1", observed, expiringIn(partition), "dpz83d", ATTRIBUTES);
+    }
+    storeRow(counts, "s-2", observed, expiringIn(partition), "dpz83d", ATTRIBUTES);
+    storeRow(counts, "s-2", observed, expiringIn(partition), "dpz83d", ATTRIBUTES);
+    Instant now = clock.instant();
+    String expiredToday =
+        storeRow(plates, "s-1", now.minus(Duration.ofHours(2)), now.minusSeconds(60), null, "{}");
+    String live =
+        storeRow(plates, "s-1", now.minus(Duration.ofHours(2)), now.plusSeconds(3600), null, "{}");
+    String correlationId = correlationId();
+
+    HttpResponse<String> response = sweepAsStaff(correlationId);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode report = json(response);
+    assertThat(report.path("purged").path(plates).asLong()).isEqualTo(4);
+    assertThat(report.path("purged").path(counts).asLong()).isEqualTo(2);
+    assertThat(report.path("partitionsDropped").asInt()).isGreaterThanOrEqualTo(1);
+    assertThat(report.path("sweptAt").asString()).isNotBlank();
+    assertThat(attached(partition)).isFalse();
+    assertThat(tableExists(partition)).isFalse();
+    assertThat(rowExists(expiredToday)).isFalse();
+    assertThat(rowExists(live)).isTrue();
+
+    // audited before the answer: the events are on the topic already
+    assertThat(purgeEvents(plates)).hasSize(1);
+    JsonNode platesPurge = purgeEvents(plates).get(0);
+    assertThat(platesPurge.path("recordCount").asLong()).isEqualTo(4);
+    assertThat(platesPurge.path("actor").path("subject").asString()).isEqualTo("city-it");
+    assertThat(platesPurge.path("correlationId").asString()).isEqualTo(correlationId);
+    assertThat(purgeEvents(counts)).hasSize(1);
+    assertThat(purgeEvents(counts).get(0).path("recordCount").asLong()).isEqualTo(2);
+  }
+
+  @Test
+  void heldRowsSurviveSweepsWithTheirPartitionAndArePurgedOnceTheHoldIsReleased() {
+    String partition = pastPartition(4);
+    String category = unique("it_hold");
+    Instant observed = expiringIn(partition).minus(Duration.ofDays(2));
+    String heldA = storeRow(category, "cam-held", observed, expiringIn(partition), null, "{}");
+    String heldB =
+        storeRow(category, "cam-held", observed.plusSeconds(60), expiringIn(partition), null, "{}");
+    String otherSensor =
+        storeRow(category, "cam-free", observed, expiringIn(partition), null, "{}");
+    String outsideHold =
+        storeRow(
+            category,
+            "cam-held",
+            observed.plus(Duration.ofHours(1)),
+            expiringIn(partition),
+            null,
+            "{}");
+    HttpResponse<String> placed =
+        send(
+            "POST",
+            "/api/v1/legal-holds",
+            TestTokens.staff(),
+            "application/json",
+            ContractJson.mapper()
+                .writeValueAsString(
+                    Map.of(
+                        "category",
+                        category,
+                        "sensorId",
+                        "cam-held",
+                        "from",
+                        observed.toString(),
+                        "to",
+                        observed.plus(Duration.ofMinutes(30)).toString(),
+                        "caseRef",
+                        "ONSC-2026-0042",
+                        "reason",
+                        "preservation order")));
+    assertThat(placed.statusCode()).isEqualTo(201);
+    String holdId = json(placed).path("id").asString();
+
+    JsonNode whileHeld = json(sweepAsStaff(correlationId()));
+
+    assertThat(attached(partition)).isTrue();
+    assertThat(whileHeld.path("partitionsHeld").asInt()).isGreaterThanOrEqualTo(1);
+    assertThat(whileHeld.path("purged").path(category).asLong()).isEqualTo(2);
+    assertThat(rowExists(heldA)).isTrue();
+    assertThat(rowExists(heldB)).isTrue();
+    assertThat(rowExists(otherSensor)).isFalse();
+    assertThat(rowExists(outsideHold)).isFalse();
+
+    assertThat(
+            send("DELETE", "/api/v1/legal-holds/" + holdId, TestTokens.staff(), null, null)
+                .statusCode())
+        .isEqualTo(204);
+    JsonNode afterRelease = json(sweepAsStaff(correlationId()));
+
+    assertThat(afterRelease.path("purged").path(category).asLong()).isEqualTo(2);
+    assertThat(attached(partition)).isFalse();
+    assertThat(rowExists(heldA)).isFalse();
+    assertThat(rowExists(heldB)).isFalse();
+  }
+
+  @Test
+  void aScheduledSweepIsAuditedAsThePlatform() {
+    String category = unique("it_system");
+    Instant now = clock.instant();
+    storeRow(category, "s-3", now.minus(Duration.ofHours(3)), now.minusSeconds(5), null, "{}");
+
+    SweepReport report = sweep.sweepBySystem();
+
+    assertThat(report.purged()).containsEntry(category, 1L);
+    assertThat(purgeEvents(category)).hasSize(1);
+    JsonNode event = purgeEvents(category).get(0);
+    assertThat(event.path("actor").path("subject").asString()).startsWith("system:");
+    assertThat(event.path("recordCount").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void aRowExpiresAtItsExpiryOnTheServiceClock() {
+    String category = unique("it_clock");
+    Instant now = clock.instant();
+    String soon =
+        storeRow(category, "s-4", now.minus(Duration.ofHours(1)), now.plusSeconds(120), null, "{}");
+
+    assertThat(sweep.sweepBySystem().purged()).doesNotContainKey(category);
+    assertThat(rowExists(soon)).isTrue();
+
+    clock.advance(Duration.ofMinutes(3));
+    SweepReport later = sweep.sweepBySystem();
+
+    assertThat(later.purged()).containsEntry(category, 1L);
+    assertThat(rowExists(soon)).isFalse();
+  }
+
+  @Test
+  void readingIdsAreForgottenOnceNoDeliveryOfThemCanBeAcceptedAnyMore() {
+    String stale = "forget-" + unique("id");
+    String recent = "keep-" + unique("id");
+    Instant now = clock.instant();
+    sql.update(
+        "insert into governed_reading_ids (reading_id, remember_until) values (?, ?), (?, ?)",
+        stale,
+        Timestamp.from(now.minusSeconds(1)),
+        recent,
+        Timestamp.from(now.plus(Duration.ofDays(1))));
+
+    sweep.sweepBySystem();
+
+    List<String> remembered =
+        sql.queryForList(
+            "select reading_id from governed_reading_ids where reading_id in (?, ?)",
+            String.class,
+            stale,
+            recent);
+    assertThat(remembered).containsExactly(recent);
+  }
+
+  @Test
+  void onlyStaffSweep() {
+    assertThat(
+            send("POST", "/api/v1/retention/sweeps", TestTokens.auditor(), null, null).statusCode())
+        .isEqualTo(403);
+    assertThat(
+            send("POST", "/api/v1/retention/sweeps", TestTokens.policyAdmin(), null, null)
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(send("POST", "/api/v1/retention/sweeps", null, null, null).statusCode())
+        .isEqualTo(401);
+  }
+
+  @Test
+  void theRawTopicKeepsReadingsOnlyAsLongAsConfigured() throws Exception {
+    try (Admin admin =
+        Admin.create(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.shared().kafkaBootstrapServers()))) {
+      ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.READINGS_RAW);
+      Config config =
+          admin.describeConfigs(Set.of(topic)).all().get(30, TimeUnit.SECONDS).get(topic);
+
+      assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value())
+          .isEqualTo(String.valueOf(Duration.parse(RAW_RETENTION).toMillis()));
+    }
+  }
+}
