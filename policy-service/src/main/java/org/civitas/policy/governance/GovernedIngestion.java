@@ -52,6 +52,7 @@ class GovernedIngestion {
   private final AuditEvents auditEvents;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final GovernanceMetrics metrics;
 
   GovernedIngestion(
       SensorDirectory sensors,
@@ -60,7 +61,8 @@ class GovernedIngestion {
       AuditPublisher audit,
       AuditEvents auditEvents,
       PlatformTransactionManager transactionManager,
-      Clock clock) {
+      Clock clock,
+      GovernanceMetrics metrics) {
     this.sensors = sensors;
     this.store = store;
     this.producer = producer;
@@ -68,6 +70,7 @@ class GovernedIngestion {
     this.auditEvents = auditEvents;
     this.transaction = new TransactionTemplate(transactionManager);
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   BatchOutcome process(List<RawRecord> records, CompiledPolicy policy) {
@@ -101,35 +104,40 @@ class GovernedIngestion {
         }
       }
     }
-    return transaction.execute(
-        status -> {
-          List<GovernedReading> stored = store.insertNew(governed, now);
-          List<Message> messages = new ArrayList<>(stored.size() + quarantined.size());
-          stored.forEach(
-              reading ->
-                  messages.add(new Message(Topics.READINGS_GOVERNED, reading.sensorId(), reading)));
-          quarantined.forEach(
-              refused ->
-                  messages.add(
-                      new Message(
-                          Topics.READINGS_QUARANTINE,
-                          refused.sensorId() == null ? UNKNOWN_KEY : refused.sensorId(),
-                          refused)));
-          producer.sendAll(messages);
-          residencyBlocked.forEach(
-              (category, count) ->
-                  audit.publish(
-                      auditEvents
-                          .bySystem(AuditAction.RESIDENCY_BLOCKED)
-                          .resource(category, null, null, null)
-                          .denied(
-                              "category may not be stored in region " + policy.document().region())
-                          .recordCount(count)
-                          .policyVersion(policy.version())
-                          .build()));
-          return new BatchOutcome(
-              stored.size(), governed.size() - stored.size(), quarantined.size());
-        });
+    BatchOutcome outcome =
+        transaction.execute(
+            status -> {
+              List<GovernedReading> stored = store.insertNew(governed, now);
+              List<Message> messages = new ArrayList<>(stored.size() + quarantined.size());
+              stored.forEach(
+                  reading ->
+                      messages.add(
+                          new Message(Topics.READINGS_GOVERNED, reading.sensorId(), reading)));
+              quarantined.forEach(
+                  refused ->
+                      messages.add(
+                          new Message(
+                              Topics.READINGS_QUARANTINE,
+                              refused.sensorId() == null ? UNKNOWN_KEY : refused.sensorId(),
+                              refused)));
+              producer.sendAll(messages);
+              residencyBlocked.forEach(
+                  (category, count) ->
+                      audit.publish(
+                          auditEvents
+                              .bySystem(AuditAction.RESIDENCY_BLOCKED)
+                              .resource(category, null, null, null)
+                              .denied(
+                                  "category may not be stored in region "
+                                      + policy.document().region())
+                              .recordCount(count)
+                              .policyVersion(policy.version())
+                              .build()));
+              return new BatchOutcome(
+                  stored.size(), governed.size() - stored.size(), quarantined.size());
+            });
+    metrics.committed(outcome.stored(), quarantined);
+    return outcome;
   }
 
   private static Reading decode(byte[] value) {
