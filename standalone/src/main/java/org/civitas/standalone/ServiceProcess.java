@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +20,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One service running as a child JVM from its executable jar. Its output is copied to ours with the
- * service name in front, so one terminal shows the whole platform.
+ * service name in front, so one terminal shows the whole platform; with the system property {@value
+ * #LOG_DIR_PROPERTY} set, each service's lines are also appended to {@code <dir>/<service>.log},
+ * which is how tests scan every log line the platform wrote.
  */
 final class ServiceProcess {
+
+  static final String LOG_DIR_PROPERTY = "civitas.platform.log-dir";
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -131,12 +137,32 @@ final class ServiceProcess {
     try (BufferedReader reader =
         new BufferedReader(
             new InputStreamReader(running.getInputStream(), StandardCharsets.UTF_8))) {
+      Writer copy = logFile();
       String line;
       while ((line = reader.readLine()) != null) {
         System.out.println(prefix + line);
+        if (copy != null) {
+          copy.write(line);
+          copy.write('\n');
+          copy.flush();
+        }
+      }
+      if (copy != null) {
+        copy.close();
       }
     } catch (IOException ended) {
       // the process ended; nothing more to copy
     }
+  }
+
+  private Writer logFile() throws IOException {
+    String directory = System.getProperty(LOG_DIR_PROPERTY);
+    if (directory == null || directory.isBlank()) {
+      return null;
+    }
+    Path file = Path.of(directory).resolve(name + ".log");
+    Files.createDirectories(file.getParent());
+    return Files.newBufferedWriter(
+        file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 }

@@ -18,6 +18,9 @@ final class RunningPlatform {
   static synchronized Platform shared() {
     if (platform == null) {
       try {
+        Path logs = repositoryRoot().resolve("standalone/target/platform-logs");
+        deleteLogs(logs);
+        System.setProperty(ServiceProcess.LOG_DIR_PROPERTY, logs.toString());
         settings = freePortSettings(Files.createTempDirectory("civitas-e2e"));
         platform = new Platform(settings).start();
       } catch (IOException e) {
@@ -29,6 +32,21 @@ final class RunningPlatform {
       Runtime.getRuntime().addShutdownHook(new Thread(RunningPlatform::stop, "e2e-platform-stop"));
     }
     return platform;
+  }
+
+  /** Where every service's output is copied, one file per service, for log scans. */
+  static Path logDirectory() {
+    return Path.of(System.getProperty(ServiceProcess.LOG_DIR_PROPERTY));
+  }
+
+  private static void deleteLogs(Path logs) throws IOException {
+    if (Files.isDirectory(logs)) {
+      try (var files = Files.list(logs)) {
+        for (Path file : files.toList()) {
+          Files.deleteIfExists(file);
+        }
+      }
+    }
   }
 
   static PlatformClient client() {

@@ -1,5 +1,6 @@
 package org.civitas.gateway.routing;
 
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.setPath;
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
 import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
@@ -52,6 +53,26 @@ class Routes {
         "/api/v1/audit/**",
         "/api/v1/transparency/**",
         "/transparency/**");
+  }
+
+  /**
+   * Each service's OpenAPI document under one prefix, for the Swagger UI at {@code /docs}: {@code
+   * /v3/api-docs/ingest} is the ingest service's {@code /v3/api-docs}.
+   */
+  @Bean
+  RouterFunction<ServerResponse> apiDocsRoute(RouteSettings settings) {
+    return apiDocs("ingest-service", settings.ingestUri(), "ingest")
+        .and(apiDocs("policy-service", settings.policyUri(), "policy"))
+        .and(apiDocs("audit-service", settings.auditUri(), "audit"));
+  }
+
+  private static RouterFunction<ServerResponse> apiDocs(String service, URI target, String name) {
+    return route(service + "-api-docs")
+        .GET("/v3/api-docs/" + name, http())
+        .before(uri(target))
+        .before(setPath("/v3/api-docs"))
+        .filter(new UpstreamFailures(service))
+        .build();
   }
 
   /**

@@ -26,7 +26,11 @@ class GatewaySecurity {
     "/api/v1/audit/tree-heads",
     "/api/v1/audit/public-key",
     "/actuator/health",
-    "/actuator/health/**"
+    "/actuator/health/**",
+    "/docs",
+    "/swagger-ui/**",
+    "/v3/api-docs/**",
+    "/internal/gateway-api-docs/**"
   };
 
   @Bean

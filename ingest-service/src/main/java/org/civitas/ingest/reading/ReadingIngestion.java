@@ -15,6 +15,8 @@ import org.civitas.ingest.registry.Sensors;
  */
 public final class ReadingIngestion {
 
+  static final String REJECTIONS_METER = "civitas.ingest.rejections";
+
   private final Sensors sensors;
   private final ReadingIntake intake;
   private final RecentReadingIds recentIds;
@@ -22,6 +24,7 @@ public final class ReadingIngestion {
   private final Counter acceptedCount;
   private final Counter duplicateCount;
   private final Counter rejectedCount;
+  private final MeterRegistry meters;
 
   ReadingIngestion(
       Sensors sensors,
@@ -36,6 +39,7 @@ public final class ReadingIngestion {
     this.acceptedCount = meters.counter("civitas.ingest.readings", "outcome", "accepted");
     this.duplicateCount = meters.counter("civitas.ingest.readings", "outcome", "duplicate");
     this.rejectedCount = meters.counter("civitas.ingest.readings", "outcome", "rejected");
+    this.meters = meters;
   }
 
   /**
@@ -66,6 +70,19 @@ public final class ReadingIngestion {
     acceptedCount.increment(fresh.size());
     duplicateCount.increment(duplicates);
     rejectedCount.increment(assessment.rejected().size());
+    countRejectionCodes(assessment.rejected());
     return new IngestReport(fresh.size(), duplicates, assessment.rejected());
+  }
+
+  /**
+   * Per error code, once per rejected reading: codes are the fixed vocabulary of CONTRACT §4.1, so
+   * the label set stays bounded and never holds a submitted value.
+   */
+  private void countRejectionCodes(List<Rejection> rejected) {
+    for (Rejection rejection : rejected) {
+      Set<String> codes = new HashSet<>();
+      rejection.errors().forEach(error -> codes.add(error.code()));
+      codes.forEach(code -> meters.counter(REJECTIONS_METER, "code", code).increment());
+    }
   }
 }

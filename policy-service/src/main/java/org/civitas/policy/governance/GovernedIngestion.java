@@ -56,6 +56,7 @@ class GovernedIngestion {
   private final Clock clock;
   private final GovernedPartitions partitions;
   private final IngestionSettings settings;
+  private final GovernanceMetrics metrics;
 
   GovernedIngestion(
       SensorDirectory sensors,
@@ -66,7 +67,8 @@ class GovernedIngestion {
       AuditPublisher audit,
       AuditEvents auditEvents,
       PlatformTransactionManager transactionManager,
-      Clock clock) {
+      Clock clock,
+      GovernanceMetrics metrics) {
     this.sensors = sensors;
     this.store = store;
     this.producer = producer;
@@ -76,6 +78,7 @@ class GovernedIngestion {
     this.clock = clock;
     this.partitions = partitions;
     this.settings = settings;
+    this.metrics = metrics;
   }
 
   BatchOutcome process(List<RawRecord> records, CompiledPolicy policy) {
@@ -114,35 +117,40 @@ class GovernedIngestion {
     }
     partitions.ensureFor(governed.stream().map(GovernedReading::expiresAt).toList());
     Instant rememberUntil = now.plus(settings.idempotencyWindow());
-    return transaction.execute(
-        status -> {
-          List<GovernedReading> stored = store.insertNew(governed, now, rememberUntil);
-          List<Message> messages = new ArrayList<>(stored.size() + quarantined.size());
-          stored.forEach(
-              reading ->
-                  messages.add(new Message(Topics.READINGS_GOVERNED, reading.sensorId(), reading)));
-          quarantined.forEach(
-              refused ->
-                  messages.add(
-                      new Message(
-                          Topics.READINGS_QUARANTINE,
-                          refused.sensorId() == null ? UNKNOWN_KEY : refused.sensorId(),
-                          refused)));
-          producer.sendAll(messages);
-          residencyBlocked.forEach(
-              (category, count) ->
-                  audit.publish(
-                      auditEvents
-                          .bySystem(AuditAction.RESIDENCY_BLOCKED)
-                          .resource(category, null, null, null)
-                          .denied(
-                              "category may not be stored in region " + policy.document().region())
-                          .recordCount(count)
-                          .policyVersion(policy.version())
-                          .build()));
-          return new BatchOutcome(
-              stored.size(), governed.size() - stored.size(), quarantined.size());
-        });
+    BatchOutcome outcome =
+        transaction.execute(
+            status -> {
+              List<GovernedReading> stored = store.insertNew(governed, now, rememberUntil);
+              List<Message> messages = new ArrayList<>(stored.size() + quarantined.size());
+              stored.forEach(
+                  reading ->
+                      messages.add(
+                          new Message(Topics.READINGS_GOVERNED, reading.sensorId(), reading)));
+              quarantined.forEach(
+                  refused ->
+                      messages.add(
+                          new Message(
+                              Topics.READINGS_QUARANTINE,
+                              refused.sensorId() == null ? UNKNOWN_KEY : refused.sensorId(),
+                              refused)));
+              producer.sendAll(messages);
+              residencyBlocked.forEach(
+                  (category, count) ->
+                      audit.publish(
+                          auditEvents
+                              .bySystem(AuditAction.RESIDENCY_BLOCKED)
+                              .resource(category, null, null, null)
+                              .denied(
+                                  "category may not be stored in region "
+                                      + policy.document().region())
+                              .recordCount(count)
+                              .policyVersion(policy.version())
+                              .build()));
+              return new BatchOutcome(
+                  stored.size(), governed.size() - stored.size(), quarantined.size());
+            });
+    metrics.committed(outcome.stored(), quarantined);
+    return outcome;
   }
 
   /**

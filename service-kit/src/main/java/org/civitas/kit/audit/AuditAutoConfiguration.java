@@ -8,6 +8,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -52,8 +53,9 @@ public class AuditAutoConfiguration {
   @ConditionalOnMissingBean
   AuditPublisher auditPublisher(
       Producer<String, byte[]> auditProducer,
-      @Value("${civitas.audit.publish-timeout:PT5S}") Duration timeout) {
-    return new AuditPublisher(auditProducer, timeout);
+      @Value("${civitas.audit.publish-timeout:PT5S}") Duration timeout,
+      ObjectProvider<AuditPublished> observers) {
+    return new AuditPublisher(auditProducer, timeout, observers.orderedStream().toList());
   }
 
   @Bean

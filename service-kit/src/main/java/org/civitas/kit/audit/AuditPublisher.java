@@ -1,6 +1,7 @@
 package org.civitas.kit.audit;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -18,10 +19,17 @@ public class AuditPublisher {
 
   private final Producer<String, byte[]> producer;
   private final Duration timeout;
+  private final List<AuditPublished> observers;
 
   public AuditPublisher(Producer<String, byte[]> producer, Duration timeout) {
+    this(producer, timeout, List.of());
+  }
+
+  public AuditPublisher(
+      Producer<String, byte[]> producer, Duration timeout, List<AuditPublished> observers) {
     this.producer = producer;
     this.timeout = timeout;
+    this.observers = List.copyOf(observers);
   }
 
   /**
@@ -41,6 +49,13 @@ public class AuditPublisher {
       throw new AuditUnavailableException("interrupted while writing the audit event", e);
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
       throw new AuditUnavailableException("the audit log did not acknowledge the event", e);
+    }
+    for (AuditPublished observer : observers) {
+      try {
+        observer.published(event);
+      } catch (RuntimeException e) {
+        // observers only count; the event is on record whatever they do
+      }
     }
   }
 }

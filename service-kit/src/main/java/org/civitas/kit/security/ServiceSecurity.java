@@ -10,10 +10,15 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The one way services configure HTTP security: stateless bearer tokens, roles from the {@code
- * roles} claim, problem+json for 401/403, health probes open, everything else as the service says
- * and denied by default.
+ * roles} claim, problem+json for 401/403, health probes, API description and metrics open,
+ * everything else as the service says and denied by default.
  */
 public final class ServiceSecurity {
+
+  /** What operators and the gateway's documentation page read without a token. */
+  public static final String[] OPERATOR_READS = {
+    "/v3/api-docs", "/v3/api-docs/**", "/actuator/prometheus", "/actuator/info"
+  };
 
   public static SecurityFilterChain resourceServer(
       HttpSecurity http,
@@ -39,6 +44,10 @@ public final class ServiceSecurity {
         .authorizeHttpRequests(
             auth -> {
               auth.requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/health")
+                  .permitAll()
+                  // operator reads: the API description and metrics whose labels are bounded and
+                  // never carry personal data; services are reached only inside the platform
+                  .requestMatchers(HttpMethod.GET, OPERATOR_READS)
                   .permitAll()
                   .requestMatchers("/error")
                   .permitAll();
