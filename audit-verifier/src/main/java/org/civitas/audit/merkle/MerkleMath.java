@@ -156,7 +156,11 @@ public final class MerkleMath {
 
     @Override
     public Map<NodeId, byte[]> nodes(Collection<NodeId> ids) {
-      throw new UnsupportedOperationException();
+      Map<NodeId, byte[]> hashes = new HashMap<>();
+      for (NodeId id : ids) {
+        hashes.put(id, node(id));
+      }
+      return hashes;
     }
   }
 

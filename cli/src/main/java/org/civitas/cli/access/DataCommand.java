@@ -1,4 +1,4 @@
-package org.civitas.cli.data;
+package org.civitas.cli.access;
 
 import picocli.CommandLine.Command;
 
