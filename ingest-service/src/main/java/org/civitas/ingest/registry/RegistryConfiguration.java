@@ -1,8 +1,7 @@
 package org.civitas.ingest.registry;
 
-import java.util.HashMap;
-import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.civitas.registryclient.FollowTiming;
+import org.civitas.registryclient.RegistryTopicFollower;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -15,16 +14,16 @@ class RegistryConfiguration {
 
   @Bean
   RegistryFollower registryFollower(KafkaProperties kafka, RegistrySettings settings) {
-    Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
-    config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    // the registry topic is compacted and owned by policy-service: never auto-create it here
-    config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "ingest-registry-follower");
-    config.put(
-        ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) settings.apiTimeout().toMillis());
-    return new RegistryFollower(config, settings);
+    return new RegistryFollower(
+        new RegistryTopicFollower<>(
+            kafka.buildConsumerProperties(),
+            "ingest-registry-follower",
+            new FollowTiming(
+                settings.pollTimeout(),
+                settings.partitionRefresh(),
+                settings.retryBackoff(),
+                settings.apiTimeout()),
+            RegisteredSensor::of));
   }
 
   /** Ready only once the registry is loaded; until then every sensor would look unknown. */

@@ -12,6 +12,6 @@ class MessagingConfiguration {
       @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers,
       MessagingSettings settings) {
     new OwnedTopics(bootstrapServers, settings).ensure();
-    return new ReliableProducer(bootstrapServers, settings.sendTimeout());
+    return new ReliableProducer(bootstrapServers, settings.sendTimeout(), "civitas-policy-service");
   }
 }

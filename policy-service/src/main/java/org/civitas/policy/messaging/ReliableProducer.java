@@ -29,7 +29,11 @@ public class ReliableProducer implements AutoCloseable {
   private final Producer<String, byte[]> producer;
   private final Duration timeout;
 
-  ReliableProducer(String bootstrapServers, Duration timeout) {
+  /**
+   * @param timeout how long a send may wait for every acknowledgement
+   * @param clientId names this producer in broker logs and metrics
+   */
+  public ReliableProducer(String bootstrapServers, Duration timeout, String clientId) {
     this.timeout = timeout;
     int timeoutMs = (int) timeout.toMillis();
     this.producer =
@@ -50,7 +54,7 @@ public class ReliableProducer implements AutoCloseable {
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
                 timeoutMs + 1000,
                 ProducerConfig.CLIENT_ID_CONFIG,
-                "civitas-policy-service"),
+                clientId),
             new StringSerializer(),
             new ByteArraySerializer());
   }

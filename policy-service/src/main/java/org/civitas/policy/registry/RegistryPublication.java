@@ -1,22 +1,9 @@
 package org.civitas.policy.registry;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.civitas.contract.ContractJson;
 import org.civitas.contract.Topics;
+import org.civitas.policy.messaging.KafkaUnavailableException;
+import org.civitas.policy.messaging.ReliableProducer;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -39,8 +26,7 @@ class RegistryPublication implements DisposableBean {
 
   private final Sensors sensors;
   private final CachedSensorDirectory directory;
-  private final Duration timeout;
-  private final Producer<String, byte[]> producer;
+  private final ReliableProducer producer;
 
   RegistryPublication(
       Sensors sensors,
@@ -49,29 +35,9 @@ class RegistryPublication implements DisposableBean {
       @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers) {
     this.sensors = sensors;
     this.directory = directory;
-    this.timeout = settings.publishTimeout();
-    int timeoutMs = (int) timeout.toMillis();
     this.producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.LINGER_MS_CONFIG,
-                0,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG,
-                timeoutMs,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                Math.max(1000, timeoutMs / 2),
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-                timeoutMs + 1000,
-                ProducerConfig.CLIENT_ID_CONFIG,
-                "civitas-registry-publisher"),
-            new StringSerializer(),
-            new ByteArraySerializer());
+        new ReliableProducer(
+            bootstrapServers, settings.publishTimeout(), "civitas-registry-publisher");
   }
 
   /**
@@ -86,7 +52,7 @@ class RegistryPublication implements DisposableBean {
             stored -> {
               directory.remember(stored);
               if (!stored.published()) {
-                await(send(stored));
+                send(List.of(stored));
                 sensors.markPublished(sensorId, stored.revision());
               }
             });
@@ -105,44 +71,32 @@ class RegistryPublication implements DisposableBean {
    */
   synchronized int publishAll() {
     List<Sensors.Stored> all = sensors.findAll();
-    List<Future<RecordMetadata>> sent = new ArrayList<>(all.size());
+    all.forEach(directory::remember);
+    send(all);
     for (Sensors.Stored stored : all) {
-      directory.remember(stored);
-      sent.add(send(stored));
-    }
-    for (int i = 0; i < all.size(); i++) {
-      await(sent.get(i));
-      Sensors.Stored stored = all.get(i);
       sensors.markPublished(stored.registration().sensorId(), stored.revision());
     }
     return all.size();
   }
 
-  private Future<RecordMetadata> send(Sensors.Stored stored) {
+  private void send(List<Sensors.Stored> changes) {
     try {
-      return producer.send(
-          new ProducerRecord<>(
-              Topics.REGISTRY_SENSORS,
-              stored.registration().sensorId(),
-              ContractJson.mapper().writeValueAsBytes(stored.registration())));
-    } catch (RuntimeException e) {
-      throw new Failed(e);
-    }
-  }
-
-  private void await(Future<RecordMetadata> sent) {
-    try {
-      sent.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new Failed(e);
-    } catch (ExecutionException | TimeoutException e) {
+      producer.sendAll(
+          changes.stream()
+              .map(
+                  stored ->
+                      new ReliableProducer.Message(
+                          Topics.REGISTRY_SENSORS,
+                          stored.registration().sensorId(),
+                          stored.registration()))
+              .toList());
+    } catch (KafkaUnavailableException e) {
       throw new Failed(e);
     }
   }
 
   @Override
   public void destroy() {
-    producer.close(timeout);
+    producer.close();
   }
 }

@@ -1,8 +1,8 @@
 package org.civitas.simulator.registry;
 
-import java.util.HashMap;
-import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import java.util.function.Function;
+import org.civitas.registryclient.FollowTiming;
+import org.civitas.registryclient.RegistryTopicFollower;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,14 +13,11 @@ class RegistryConfiguration {
 
   @Bean
   RegistryFollower registryFollower(KafkaProperties kafka) {
-    Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
-    config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    // the registry topic is compacted and owned by policy-service: never auto-create it here
-    config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "simulator-registry-follower");
-    config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
-    return new RegistryFollower(config);
+    return new RegistryFollower(
+        new RegistryTopicFollower<>(
+            kafka.buildConsumerProperties(),
+            "simulator-registry-follower",
+            FollowTiming.defaults(),
+            Function.identity()));
   }
 }
