@@ -38,12 +38,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>{@code bench.rows} expired readings (default 10,000,000) spread over {@code bench.days} day
  *       partitions (default 10), generated in SQL; an identical unpartitioned copy with the same
  *       indexes;
- *   <li>the real purge ({@link StorePurge}: detach, count per category, drop) against {@code delete
- *       from copy where expires_at <= now} on the copy, both timed, and their ratio;
+ *   <li>the real purge ({@link StorePurge}: detach, counts per category from the row counters,
+ *       drop) against {@code delete from copy where expires_at <= now} on the copy, both timed, and
+ *       their ratio;
  *   <li>{@code bench.insertRows} governed readings (default 500,000) stored through the real insert
  *       path of ingestion (ledger of ids, JDBC batch rewritten into multi-row inserts), in batches
  *       of {@code bench.batch} (default 500, the consumer's poll size), single-threaded like one
- *       consumer; and, for comparison, a fifth of that with {@code reWriteBatchedInserts} off.
+ *       consumer; the same again with the row counters' insert trigger disabled, to show what
+ *       counting costs; and a fifth of that with {@code reWriteBatchedInserts} off.
  * </ol>
  *
  * Not a test: run it by hand, settings as system properties:
@@ -134,7 +136,7 @@ public final class RetentionSweepBenchmark {
 
         report(
             "sweep",
-            "partition drop (detach, count per category, drop) of %,d rows in %d partitions: %s, WAL %s"
+            "partition drop (detach, counts per category from the counters, drop) of %,d rows in %d partitions: %s, WAL %s"
                 .formatted(rows, days, seconds(sweepNanos), megabytes(sweepWal)));
         report(
             "baseline",
@@ -151,11 +153,15 @@ public final class RetentionSweepBenchmark {
                     deleteNanos / (double) sweepNanos,
                     (deleteNanos + vacuumNanos) / (double) sweepNanos));
 
-        insertRate(
-            "insert",
-            new GovernedStoreFixtures.Store(jdbc, transactions, partitions),
-            insertRows,
-            batch);
+        GovernedStoreFixtures.Store store =
+            new GovernedStoreFixtures.Store(jdbc, transactions, partitions);
+        insertRate("insert", store, insertRows, batch);
+        // the same without the row counters' insert trigger, to show what counting costs
+        jdbc.execute(
+            "alter table governed_readings disable trigger governed_readings_counted_insert");
+        insertRate("insert without row counters", store, insertRows, batch);
+        jdbc.execute(
+            "alter table governed_readings enable trigger governed_readings_counted_insert");
       }
       try (HikariDataSource plain = dataSource(postgres, false)) {
         JdbcTemplate jdbc = new JdbcTemplate(plain);
@@ -210,6 +216,14 @@ public final class RetentionSweepBenchmark {
                   from generate_series(1, ?) g) s
         """,
         CATEGORIES, Timestamp.from(start), spanSeconds, rows);
+    // what the triggers on governed_readings keep while ingestion stores rows one batch at a time;
+    // the rows here go straight into the day tables, around the triggers
+    jdbc.execute(
+        """
+        insert into governed_reading_counts (expires_on, category, shard, row_count)
+        select (expires_at at time zone 'UTC')::date, category, -1, count(*) from bench_source
+         group by 1, 2
+        """);
     for (int d = 0; d < days; d++) {
       GovernedPartitions.Partition partition = GovernedPartitions.partitionOf(first.plusDays(d));
       String lower = "timestamptz '" + partition.lowerBound() + "'";
