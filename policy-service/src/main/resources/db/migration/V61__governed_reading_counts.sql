@@ -11,10 +11,10 @@
 -- detached tables (rows restored for a legal hold, the dropped table).
 --
 -- The count of (day, category) is the sum over shards. Writers add to the shard of their backend
--- (pg_backend_pid() % 64), so that concurrent ingestion transactions rarely wait on each other's
--- counter rows until commit; the sweep writes its own corrections to shard -1 and folds the shards
--- of past days into it. Keyed by day, not by partition: rows of a day that wait in the default
--- partition count for their day too.
+-- (pg_backend_pid()), so that concurrent transactions never wait for each other's counter rows
+-- until commit (two live backends never share a pid); the sweep writes its own corrections to
+-- shard -1 and folds the shards of past days into it. Keyed by day, not by partition: rows of a day
+-- that wait in the default partition count for their day too.
 create table governed_reading_counts (
     expires_on date    not null,
     category   text    not null,
@@ -26,7 +26,7 @@ create table governed_reading_counts (
 create function governed_reading_counts_apply() returns trigger
 language plpgsql as $$
 declare
-    writer integer := pg_backend_pid() % 64;
+    writer integer := pg_backend_pid();
 begin
     if tg_op = 'INSERT' then
         insert into governed_reading_counts as c (expires_on, category, shard, row_count)
