@@ -2,6 +2,7 @@ package org.civitas.policy.retention;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -76,6 +77,7 @@ public final class RetentionSweepBenchmark {
     int batch = Integer.getInteger("bench.batch", 500);
     Path directory = Files.createTempDirectory("civitas-retention-bench");
     EmbeddedPostgres postgres = new EmbeddedPostgres(directory.resolve("postgres"), 0).start();
+    long postmaster = -1;
     try {
       postgres.createDatabases(List.of("bench"));
       try (HikariDataSource dataSource = dataSource(postgres, true)) {
@@ -90,6 +92,7 @@ public final class RetentionSweepBenchmark {
         GovernedPartitions partitions =
             GovernedStoreFixtures.partitions(jdbc, transactions, Clock.systemUTC());
         report("machine", machine(jdbc));
+        postmaster = postmasterOf(jdbc);
 
         long loadStart = System.nanoTime();
         new TransactionTemplate(transactions)
@@ -113,7 +116,8 @@ public final class RetentionSweepBenchmark {
         jdbc.execute("checkpoint");
         String walBeforeSweep = wal(jdbc);
         long sweepStart = System.nanoTime();
-        StorePurge.Result result = purge.purge(now, purged -> {});
+        long[] recorded = new long[1];
+        StorePurge.Result result = purge.purge(now, purged -> recorded[0] = System.nanoTime());
         long sweepNanos = System.nanoTime() - sweepStart;
         long sweepWal = walSince(jdbc, walBeforeSweep);
         long purged = result.purged().values().stream().mapToLong(Long::longValue).sum();
@@ -139,6 +143,14 @@ public final class RetentionSweepBenchmark {
             "partition drop (detach, counts per category from the counters, drop) of %,d rows in %d partitions: %s, WAL %s"
                 .formatted(rows, days, seconds(sweepNanos), megabytes(sweepWal)));
         report(
+            "sweep phases",
+            "detach transactions: %s; final transaction until the counts are handed over for"
+                + " the audit record: %s; its commit: %s"
+                    .formatted(
+                        seconds(result.detaching().toNanos()),
+                        seconds(recorded[0] - sweepStart - result.detaching().toNanos()),
+                        seconds(sweepStart + sweepNanos - recorded[0])));
+        report(
             "baseline",
             "DELETE ... WHERE expires_at <= now on the unpartitioned copy: %s, WAL %s"
                 .formatted(seconds(deleteNanos), megabytes(deleteWal)));
@@ -155,11 +167,11 @@ public final class RetentionSweepBenchmark {
 
         GovernedStoreFixtures.Store store =
             new GovernedStoreFixtures.Store(jdbc, transactions, partitions);
-        insertRate("insert", store, insertRows, batch);
+        insertRate("insert", store, insertRows, batch, postmaster);
         // the same without the row counters' insert trigger, to show what counting costs
         jdbc.execute(
             "alter table governed_readings disable trigger governed_readings_counted_insert");
-        insertRate("insert without row counters", store, insertRows, batch);
+        insertRate("insert without row counters", store, insertRows, batch, postmaster);
         jdbc.execute(
             "alter table governed_readings enable trigger governed_readings_counted_insert");
       }
@@ -172,7 +184,8 @@ public final class RetentionSweepBenchmark {
             "insert without reWriteBatchedInserts",
             new GovernedStoreFixtures.Store(jdbc, transactions, partitions),
             Math.max(batch, insertRows / 5),
-            batch);
+            batch,
+            postmaster);
       }
     } finally {
       postgres.stop();
@@ -267,8 +280,9 @@ public final class RetentionSweepBenchmark {
   }
 
   private static void insertRate(
-      String label, GovernedStoreFixtures.Store store, int total, int batch) {
+      String label, GovernedStoreFixtures.Store store, int total, int batch, long postmaster) {
     Instant now = Instant.now();
+    long[] cpuBefore = cpuMillis(postmaster);
     List<GovernedReading> readings = new ArrayList<>(batch);
     long stored = 0;
     long start = System.nanoTime();
@@ -280,11 +294,22 @@ public final class RetentionSweepBenchmark {
       }
     }
     long nanos = System.nanoTime() - start;
+    long[] cpuAfter = cpuMillis(postmaster);
     check(stored == total, "stored " + stored + " of " + total);
+    double jvmCpu = (cpuAfter[0] - cpuBefore[0]) / 1e3;
+    double postgresCpu = (cpuAfter[1] - cpuBefore[1]) / 1e3;
     report(
         label,
-        "%,d readings in batches of %d: %s, %,.0f rows/s"
-            .formatted(total, batch, seconds(nanos), total / (nanos / 1e9)));
+        ("%,d readings in batches of %d: %s, %,.0f rows/s; CPU: JVM %.1f s, PostgreSQL %.1f s,"
+                + " %,.0f rows per CPU-second")
+            .formatted(
+                total,
+                batch,
+                seconds(nanos),
+                total / (nanos / 1e9),
+                jvmCpu,
+                postgresCpu,
+                total / (jvmCpu + postgresCpu)));
   }
 
   /** A minimized licence-plate reading as ingestion stores it, expiring in the next days. */
@@ -304,6 +329,60 @@ public final class RetentionSweepBenchmark {
         "CA-ON",
         1,
         observedAt.plus(Duration.ofDays(1 + i % 3)));
+  }
+
+  /**
+   * CPU time used so far by this JVM and by the benchmark's PostgreSQL (postmaster, its live
+   * backends, and the children it has reaped), in milliseconds. On a shared machine wall time
+   * stretches with the load; CPU time per row much less, so it is what compares two runs.
+   */
+  private static long[] cpuMillis(long postmaster) {
+    long jvm =
+        ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime()
+            / 1_000_000;
+    long ticks = 0;
+    try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+      for (Path process : processes.toList()) {
+        String name = process.getFileName().toString();
+        if (!name.chars().allMatch(Character::isDigit)) {
+          continue;
+        }
+        String[] stat = stat(process);
+        if (stat == null) {
+          continue;
+        }
+        long pid = Long.parseLong(name);
+        long parent = Long.parseLong(stat[1]);
+        if (pid == postmaster) {
+          // own time, and the time of backends that have exited
+          ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+          ticks += Long.parseLong(stat[13]) + Long.parseLong(stat[14]);
+        } else if (parent == postmaster) {
+          ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+        }
+      }
+    } catch (IOException e) {
+      return new long[] {jvm, -1};
+    }
+    return new long[] {jvm, ticks * 10};
+  }
+
+  /** The parent of this connection's backend process. */
+  private static long postmasterOf(JdbcTemplate jdbc) {
+    Integer backend = jdbc.queryForObject("select pg_backend_pid()", Integer.class);
+    String[] stat = stat(Path.of("/proc", String.valueOf(backend)));
+    return stat == null ? -1 : Long.parseLong(stat[1]);
+  }
+
+  /** Fields of /proc/pid/stat after the command name: [0] state, [1] ppid, [11] utime ... */
+  private static String[] stat(Path process) {
+    try {
+      String text = Files.readString(process.resolve("stat"));
+      return text.substring(text.lastIndexOf(')') + 2).split(" ");
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   private static Map<String, String> machine(JdbcTemplate jdbc) throws IOException {
