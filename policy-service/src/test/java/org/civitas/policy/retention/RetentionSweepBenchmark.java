@@ -144,12 +144,12 @@ public final class RetentionSweepBenchmark {
                 .formatted(rows, days, seconds(sweepNanos), megabytes(sweepWal)));
         report(
             "sweep phases",
-            "detach transactions: %s; final transaction until the counts are handed over for"
-                + " the audit record: %s; its commit: %s"
-                    .formatted(
-                        seconds(result.detaching().toNanos()),
-                        seconds(recorded[0] - sweepStart - result.detaching().toNanos()),
-                        seconds(sweepStart + sweepNanos - recorded[0])));
+            ("detach transactions: %s; final transaction until the counts are handed over for"
+                    + " the audit record: %s; its commit: %s")
+                .formatted(
+                    seconds(result.detaching().toNanos()),
+                    seconds(recorded[0] - sweepStart - result.detaching().toNanos()),
+                    seconds(sweepStart + sweepNanos - recorded[0])));
         report(
             "baseline",
             "DELETE ... WHERE expires_at <= now on the unpartitioned copy: %s, WAL %s"
