@@ -279,6 +279,18 @@
       { key: 'warrant', label: 'Warrant', render: (r) => (r.warrant ? 'yes' : 'no') },
       { key: 'decision', label: 'Decision' }, { key: 'requests', label: 'Requests', num: true }],
     le.byDay));
+    const byDestination = report.exportsByDestination || [];
+    const total = (key) => byDestination.reduce((s, r) => s + r[key], 0);
+    replace('exports-summary', figure('export requests', total('requests')),
+      figure('permitted', total('permitted')), figure('denied', total('denied')),
+      figure('readings exported', total('records')));
+    replace('exports-destination', table('Export requests by destination country', [
+      { key: 'destinationCountry', label: 'Destination',
+        render: (r) => r.destinationCountry || 'not recorded' },
+      { key: 'requests', label: 'Requests', num: true },
+      { key: 'permitted', label: 'Permitted', num: true },
+      { key: 'denied', label: 'Denied', num: true },
+      { key: 'records', label: 'Readings exported', num: true }], byDestination));
     replace('exports', table('Exports by destination country', [
       { key: 'destinationCountry', label: 'Destination' }, { key: 'category', label: 'Category' },
       { key: 'decision', label: 'Decision' }, { key: 'requests', label: 'Requests', num: true },

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,6 +32,7 @@ record RollupKey(
   static final int MAX_FACT_LENGTH = 256;
   static final int MAX_ROLES = 32;
   static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
+  static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
   private static final Comparator<RollupKey> ORDER =
       Comparator.comparing(RollupKey::day)
@@ -53,9 +55,9 @@ record RollupKey(
     JsonNode actor = event.path("actor");
     JsonNode resource = event.path("resource");
     String action = fact(event.get("action"));
-    String destination = fact(resource.get("destinationCountry"));
+    String destination = country(resource.get("destinationCountry"));
     if (destination.isEmpty()) {
-      destination = fact(event.get("destinationCountry"));
+      destination = country(event.get("destinationCountry"));
     }
     JsonNode warrantRef = event.path("legalBasis").get("warrantRef");
     return new RollupKey(
@@ -97,6 +99,15 @@ record RollupKey(
     }
     String value = node.stringValue();
     return value.length() > MAX_FACT_LENGTH || value.indexOf('\0') >= 0 ? "" : value;
+  }
+
+  /**
+   * An export's destination as the public report may show it: an ISO 3166-1 alpha-2 code, which is
+   * what policy-service accepts, or nothing; free text never reaches the public figures.
+   */
+  private static String country(JsonNode node) {
+    String value = fact(node);
+    return COUNTRY.matcher(value).matches() ? value : "";
   }
 
   private static String roles(JsonNode node) {

@@ -105,6 +105,8 @@ final class TransparencyReport {
         action(AuditAction.DATA_EXPORT),
         List.of(DESTINATION, CATEGORY, DECISION),
         "requests");
+    exportsByDestination(
+        report.putArray("exportsByDestination"), cells, action(AuditAction.DATA_EXPORT));
     group(
         report.putArray("retentionPurges"),
         cells,
@@ -132,6 +134,39 @@ final class TransparencyReport {
     head.put("signature", treeHead.signature());
     head.put("keyId", treeHead.keyId());
     return report;
+  }
+
+  /**
+   * One row per destination country: export requests, how many were permitted and denied, and the
+   * readings handed out (denied exports hand out none). Exports recorded without a destination
+   * (before events carried one) are the row whose {@code destinationCountry} is null.
+   */
+  private static void exportsByDestination(
+      ArrayNode out, List<RollupCell> cells, Predicate<RollupCell> exports) {
+    Map<String, long[]> destinations = new TreeMap<>();
+    for (RollupCell cell : cells) {
+      if (exports.test(cell)) {
+        long[] sums =
+            destinations.computeIfAbsent(cell.key().destinationCountry(), d -> new long[4]);
+        boolean denied = DENY.equals(cell.key().decision());
+        sums[0] += cell.events();
+        sums[denied ? 2 : 1] += cell.events();
+        sums[3] += denied ? 0 : cell.recordCount();
+      }
+    }
+    destinations.forEach(
+        (destination, sums) -> {
+          ObjectNode row = out.addObject();
+          if (destination.isEmpty()) {
+            row.putNull("destinationCountry");
+          } else {
+            row.put("destinationCountry", destination);
+          }
+          row.put("requests", sums[0]);
+          row.put("permitted", sums[1]);
+          row.put("denied", sums[2]);
+          row.put("records", sums[3]);
+        });
   }
 
   /** The cells as CSV rows under {@link #CSV_COLUMNS}, in key order. */

@@ -179,6 +179,20 @@ class RollupKeyUnitTest {
   }
 
   @Test
+  void aDestinationThatIsNotACountryCodeCountsAsNone() {
+    for (String destination : List.of("Germany", "de", "D", "resident alice")) {
+      JsonNode event =
+          ContractJson.mapper()
+              .readTree(
+                  "{\"action\":\"DATA_EXPORT\",\"resource\":{\"destinationCountry\":\""
+                      + destination
+                      + "\"}}");
+
+      assertThat(RollupKey.of(event, LOGGED_ON).destinationCountry()).isEmpty();
+    }
+  }
+
+  @Test
   void aBatchAddsOneCellPerDistinctKeyWithCountsAndRecordSums() {
     AuditEvent first =
         event("a", AuditAction.DATA_QUERY, List.of("STAFF"), null, Decision.PERMIT, 10L, null);

@@ -312,6 +312,68 @@ class TransparencyIntegrationTest extends AuditServiceTestBase {
     assertThat(rolledUp).isEqualTo(scanned).isEqualTo(EVENTS.size());
   }
 
+  /** An export as policy-service records it, on days of their own. */
+  private static AuditEvent export(
+      String day, String country, Decision decision, Long recordCount) {
+    return new AuditEvent(
+        newId(),
+        day + "T09:30:00.000Z",
+        "policy-service",
+        AuditAction.DATA_EXPORT,
+        new Actor(RESIDENT, List.of("STAFF"), "City IT"),
+        "open-data",
+        LegalBasis.NONE,
+        new Resource("traffic_count", null, day + "T00:00:00Z", null, country),
+        decision,
+        decision == Decision.DENY ? "residency_transfer_not_permitted" : null,
+        recordCount,
+        3L,
+        "corr-" + newId());
+  }
+
+  @Test
+  void exportsAreReportedByDestinationCountryFromTheEventsResource() {
+    List<AuditEvent> exports =
+        List.of(
+            export("2020-04-01", "US", Decision.PERMIT, 120L),
+            export("2020-04-01", "US", Decision.PERMIT, 30L),
+            export("2020-04-02", "US", Decision.DENY, null),
+            export("2020-04-02", "DE", Decision.DENY, null),
+            // before events named a destination
+            export("2020-04-02", null, Decision.PERMIT, 5L));
+    exports.forEach(AuditServiceTestBase::publish);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> exports.stream().allMatch(e -> logged(e.eventId())));
+
+    JsonNode report = json(get("/api/v1/transparency/report?from=2020-04-01&to=2020-04-02", null));
+
+    JsonNode byDestination = report.get("exportsByDestination");
+    assertThat(byDestination).hasSize(3);
+    assertThat(byDestination.get(0).get("destinationCountry").isNull()).isTrue();
+    assertThat(byDestination.get(0).get("records").asLong()).isEqualTo(5);
+    JsonNode germany = byDestination.get(1);
+    assertThat(germany.get("destinationCountry").asString()).isEqualTo("DE");
+    assertThat(germany.get("requests").asLong()).isEqualTo(1);
+    assertThat(germany.get("denied").asLong()).isEqualTo(1);
+    assertThat(germany.get("records").asLong()).isZero();
+    JsonNode us = byDestination.get(2);
+    assertThat(us.get("destinationCountry").asString()).isEqualTo("US");
+    assertThat(us.get("requests").asLong()).isEqualTo(3);
+    assertThat(us.get("permitted").asLong()).isEqualTo(2);
+    assertThat(us.get("denied").asLong()).isEqualTo(1);
+    assertThat(us.get("records").asLong()).isEqualTo(150);
+    assertThat(
+            row(report.get("exports"), "destinationCountry", "US", "PERMIT")
+                .get("records")
+                .asLong())
+        .isEqualTo(150);
+    assertThat(
+            getWithAccept("/api/v1/transparency/report?from=2020-04-01&to=2020-04-02", "text/csv")
+                .body())
+        .contains(",DATA_EXPORT,open-data,STAFF,City IT,traffic_count,DENY,false,DE,,1,0");
+  }
+
   @Test
   void invalidRangeIsRefusedNamingTheParameter() {
     HttpResponse<String> response =

@@ -73,6 +73,50 @@ class TransparencyReportUnitTest {
     assertThat(byPurpose.get(0).get("requests").asLong()).isEqualTo(4);
   }
 
+  private static RollupCell exportCell(String country, String decision, long events, long records) {
+    return new RollupCell(
+        new RollupKey(
+            DAY,
+            "DATA_EXPORT",
+            "open-data",
+            "STAFF",
+            "Org",
+            "traffic_count",
+            decision,
+            false,
+            country,
+            0),
+        events,
+        records);
+  }
+
+  @Test
+  void exportsByDestinationAddUpRequestsDecisionsAndReadingsPerCountry() {
+    List<RollupCell> cells =
+        List.of(
+            exportCell("US", "PERMIT", 2, 150),
+            exportCell("US", "DENY", 1, 0),
+            exportCell("DE", "DENY", 3, 0),
+            exportCell("", "PERMIT", 1, 5),
+            cell("DATA_QUERY", "traffic-planning", "STAFF", "PERMIT", false, 3));
+    SignedTreeHead head = new SignedTreeHead(5, "cm9vdA==", 1764151200123L, "c2ln", "kid");
+
+    JsonNode byDestination =
+        TransparencyReport.figures(cells, RANGE, head, Instant.parse("2026-11-26T10:00:00Z"))
+            .get("exportsByDestination");
+
+    assertThat(byDestination).hasSize(3);
+    assertThat(byDestination.get(0).get("destinationCountry").isNull()).isTrue();
+    assertThat(byDestination.get(1).toString())
+        .isEqualTo(
+            "{\"destinationCountry\":\"DE\",\"requests\":3,\"permitted\":0,\"denied\":3,"
+                + "\"records\":0}");
+    assertThat(byDestination.get(2).toString())
+        .isEqualTo(
+            "{\"destinationCountry\":\"US\",\"requests\":3,\"permitted\":2,\"denied\":1,"
+                + "\"records\":150}");
+  }
+
   @Test
   void theSignatureVerifiesWithThePublicKeyAndFailsWhenAFigureChanges() {
     ObjectNode report = report();

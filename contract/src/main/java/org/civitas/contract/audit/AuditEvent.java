@@ -1,5 +1,6 @@
 package org.civitas.contract.audit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -27,7 +28,23 @@ public record AuditEvent(
     public static final LegalBasis NONE = new LegalBasis(null);
   }
 
-  public record Resource(String category, String sensorId, String from, String to) {
+  /**
+   * What the action touched.
+   *
+   * @param destinationCountry where an export's recipient is (ISO 3166-1 alpha-2), on {@code
+   *     DATA_EXPORT} events; an addition to CONTRACT §7.1, written only when set, so that every
+   *     other event keeps its exact shape (and canonical bytes)
+   */
+  public record Resource(
+      String category,
+      String sensorId,
+      String from,
+      String to,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String destinationCountry) {
     public static final Resource NONE = new Resource(null, null, null, null);
+
+    public Resource(String category, String sensorId, String from, String to) {
+      this(category, sensorId, from, to, null);
+    }
   }
 }

@@ -22,7 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * list of permitted destinations, the deployment's own country included: an export hands data to a
  * recipient outside the platform's control, wherever it sits, so a policy that allows exports at
  * home says so ({@code transferTo: [CA]}). A refusal is audited as {@code DATA_EXPORT} DENY with
- * the reason, e.g. {@code residency_transfer_not_permitted}.
+ * the reason, e.g. {@code residency_transfer_not_permitted}. Every export event, permitted or
+ * denied, names the destination in {@code resource.destinationCountry}, so that the transparency
+ * report can count exports by destination.
  *
  * <p>A permitted export counts the readings, records the export with that count in the audit log
  * (acknowledged by Kafka) and only then streams them, all in one repeatable-read snapshot, so that
@@ -102,6 +104,7 @@ public class ReadingExports {
         .warrantRef(request.warrantRef())
         .resource(
             request.category(), null, Callers.text(request.from()), Callers.text(request.to()))
+        .destinationCountry(request.destinationCountry())
         .policyVersion(policy.version());
   }
 }

@@ -61,7 +61,10 @@ public class GovernedReadings {
    * from {@code governed_reading_ids} (one insert of all ids, answering which are new), because the
    * partitioned table cannot have a unique constraint on readingId alone; the new readings then go
    * in as one JDBC batch, which the driver rewrites into multi-row inserts ({@code
-   * reWriteBatchedInserts}). Must run in a transaction, so that ids and rows commit together.
+   * reWriteBatchedInserts}). Triggers on the table count the rows inserted per expiry day and
+   * category ({@code governed_reading_counts}, db/migration V61), so that only new readings are
+   * counted and the retention sweep can record what a dropped partition held without reading it.
+   * Must run in a transaction, so that ids, rows and counts commit together.
    *
    * @param rememberUntil until when the ids are kept: past the last moment a delivery of these
    *     readings can still be accepted

@@ -2,10 +2,13 @@ package org.civitas.policy.retention;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.civitas.policy.governance.GovernedPartitions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -57,26 +60,120 @@ class ExpiredReadings {
    * Moves rows the holds protect from a detached table back into the store (they land in the
    * default partition, the table's range being gone), so that a hold placed after a partition was
    * detached still wins over its drop.
+   *
+   * @return rows moved back per category
    */
-  int restoreHeld(String table, List<LegalHold> holds) {
-    int restored = 0;
+  Map<String, Long> restoreHeld(String table, List<LegalHold> holds) {
+    Map<String, Long> restored = new TreeMap<>();
     for (LegalHold hold : holds) {
       Match match = match(hold);
-      restored +=
-          jdbc.update(
-              "with held as (delete from "
-                  + table
-                  + " g where "
-                  + match.sql()
-                  + " returning g.*) insert into "
-                  + GovernedPartitions.TABLE
-                  + " select * from held",
-              match.args().toArray());
+      jdbc.query(
+          "with held as (delete from "
+              + table
+              + " g where "
+              + match.sql()
+              + " returning g.*), moved as (insert into "
+              + GovernedPartitions.TABLE
+              + " select * from held returning category) select category, count(*) as n from"
+              + " moved group by category",
+          rs -> {
+            restored.merge(rs.getString("category"), rs.getLong("n"), Long::sum);
+          },
+          match.args().toArray());
     }
     return restored;
   }
 
-  /** Rows per category of a table about to be dropped. */
+  /**
+   * Rows per category of the detached table of this day, from the counters kept at insert time
+   * ({@code governed_reading_counts}, see db/migration V61) rather than by scanning it: the
+   * counters of a day cover the store and the day's detached table, and the store keeps no day
+   * partition of a detached day, so the table holds what the counters say minus the day's rows
+   * still in the store (the default partition: late arrivals, rows restored for holds). One
+   * statement, one snapshot, so that a concurrent insert is either in both terms or in neither.
+   * Categories with no rows are left out.
+   */
+  Map<String, Long> countedRows(LocalDate day) {
+    Instant lower = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant upper = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    Map<String, Long> counts = new LinkedHashMap<>();
+    jdbc.query(
+        """
+        select category, sum(n) as n
+          from (select category, row_count as n from governed_reading_counts where expires_on = ?
+                union all
+                select category, -count(*) from governed_readings
+                 where expires_at >= ? and expires_at < ?
+                 group by category) c
+         group by category
+        having sum(n) <> 0
+         order by category
+        """,
+        rs -> {
+          counts.put(rs.getString("category"), rs.getLong("n"));
+        },
+        day,
+        Timestamp.from(lower),
+        Timestamp.from(upper));
+    return counts;
+  }
+
+  /** Whether the table holds any row; one page read, whatever its size. */
+  boolean hasRows(String table) {
+    return Boolean.TRUE.equals(
+        jdbc.queryForObject("select exists (select 1 from " + table + ")", Boolean.class));
+  }
+
+  /**
+   * Takes rows that left the store without a trigger seeing them (from a detached table, directly)
+   * off the counters of their day.
+   */
+  void uncount(LocalDate day, Map<String, Long> removed) {
+    List<Object[]> rows = new ArrayList<>();
+    removed.forEach(
+        (category, n) -> {
+          if (n != 0) {
+            rows.add(new Object[] {day, category, -n});
+          }
+        });
+    if (rows.isEmpty()) {
+      return;
+    }
+    jdbc.batchUpdate(
+        """
+        insert into governed_reading_counts as c (expires_on, category, shard, row_count)
+        values (?, ?, -1, ?)
+        on conflict (expires_on, category, shard)
+        do update set row_count = c.row_count + excluded.row_count
+        """,
+        rows);
+  }
+
+  /**
+   * Folds the counters of days before {@code today} into one row per (day, category) and forgets
+   * the rows that sum to nothing, so that the counters stay as small as the store's days. Exact
+   * under concurrent inserts: a counter row another transaction has just added to is deleted (and
+   * folded) with its new value, one created meanwhile stays as it is.
+   */
+  void foldCounts(LocalDate today) {
+    jdbc.update(
+        """
+        with folded as (
+          delete from governed_reading_counts where expires_on < ? and shard <> -1
+          returning expires_on, category, row_count)
+        insert into governed_reading_counts as c (expires_on, category, shard, row_count)
+        select expires_on, category, -1, sum(row_count) from folded
+         group by expires_on, category
+         order by expires_on, category
+        on conflict (expires_on, category, shard)
+        do update set row_count = c.row_count + excluded.row_count
+        """,
+        today);
+    jdbc.update(
+        "delete from governed_reading_counts where expires_on < ? and row_count = 0", today);
+  }
+
+  /** Rows per category of a table about to be dropped, by scanning it. */
   Map<String, Long> countByCategory(String table) {
     Map<String, Long> counts = new LinkedHashMap<>();
     jdbc.query(

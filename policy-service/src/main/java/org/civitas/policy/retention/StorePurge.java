@@ -26,11 +26,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       lock timeout, so a long export delays the drop rather than stalling the service. A
  *       partition with covered rows stays attached until its holds are released.
  *   <li>One final transaction drops the detached tables (first moving back any row a hold placed
- *       meanwhile covers), deletes the expired uncovered rows everywhere else (the partition of the
- *       current day, partitions kept for holds, the default partition) and forgets readingIds past
- *       their window. Before it commits, the caller is handed the counts per category, to record
- *       them; if that fails, nothing is deleted and the detached tables are dropped by the next
- *       purge.
+ *       meanwhile covers), taking their counts per category from the row counters kept at insert
+ *       time rather than scanning them, deletes the expired uncovered rows everywhere else (the
+ *       partition of the current day, partitions kept for holds, the default partition) and forgets
+ *       readingIds past their window. Before it commits, the caller is handed the counts per
+ *       category, to record them; if that fails, nothing is deleted and the detached tables are
+ *       dropped by the next purge.
  * </ol>
  */
 @Component
@@ -38,8 +39,13 @@ class StorePurge {
 
   private static final Logger log = LoggerFactory.getLogger(StorePurge.class);
 
-  /** What one purge removed. */
-  record Result(Map<String, Long> purged, int partitionsDropped, int partitionsHeld) {}
+  /**
+   * What one purge removed.
+   *
+   * @param detaching how long the detach transactions took, before the final one; for benchmarks
+   */
+  record Result(
+      Map<String, Long> purged, int partitionsDropped, int partitionsHeld, Duration detaching) {}
 
   private enum Detach {
     DETACHED,
@@ -75,6 +81,7 @@ class StorePurge {
    *     throws, nothing is deleted
    */
   Result purge(Instant now, Consumer<Map<String, Long>> beforeCommit) {
+    long start = System.nanoTime();
     int held = 0;
     for (Partition partition : partitions.attached()) {
       if (!partition.entirelyExpiredAt(now)) {
@@ -85,6 +92,7 @@ class StorePurge {
       }
     }
     int heldPartitions = held;
+    Duration detaching = Duration.ofNanos(System.nanoTime() - start);
     return transaction.execute(
         status -> {
           RetentionLock.acquire(jdbc);
@@ -97,16 +105,44 @@ class StorePurge {
               log.warn("table {} looks like a detached partition but is not expired", table.name());
               continue;
             }
-            expired.restoreHeld(table.name(), active);
-            expired.countByCategory(table.name()).forEach((c, n) -> purged.merge(c, n, Long::sum));
+            expired.uncount(table.day(), expired.restoreHeld(table.name(), active));
+            Map<String, Long> removed = rowsOf(table);
             expired.drop(table.name());
+            expired.uncount(table.day(), removed);
+            removed.forEach((c, n) -> purged.merge(c, n, Long::sum));
             dropped++;
           }
           expired.deleteExpired(now).forEach((c, n) -> purged.merge(c, n, Long::sum));
+          expired.foldCounts(GovernedPartitions.dayOf(now));
           expired.forgetReadingIds(now);
           beforeCommit.accept(purged);
-          return new Result(purged, dropped, heldPartitions);
+          return new Result(purged, dropped, heldPartitions, detaching);
         });
+  }
+
+  /**
+   * Rows per category of a detached table about to be dropped, for the audit record: from the
+   * counters kept at insert time, so that dropping a partition of millions of rows does not mean
+   * reading them. Should the counters contradict the table (a negative count, rows where they say
+   * none, none where they say some: rows written around the triggers), the table is counted
+   * instead; the record must be exact.
+   */
+  private Map<String, Long> rowsOf(Partition table) {
+    Map<String, Long> counted = expired.countedRows(table.day());
+    boolean anyCounted = counted.values().stream().anyMatch(n -> n > 0);
+    boolean plausible =
+        counted.values().stream().allMatch(n -> n > 0)
+            && anyCounted == expired.hasRows(table.name());
+    if (plausible) {
+      return counted;
+    }
+    log.warn("row counters of {} disagree with the table; counting its rows instead", table.name());
+    Map<String, Long> scanned = expired.countByCategory(table.name());
+    // the counters must agree with the store again once the table is gone
+    Map<String, Long> correction = new TreeMap<>(counted);
+    scanned.forEach((c, n) -> correction.merge(c, -n, Long::sum));
+    expired.uncount(table.day(), correction);
+    return scanned;
   }
 
   /**

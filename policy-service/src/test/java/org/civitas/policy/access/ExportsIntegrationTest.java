@@ -109,6 +109,7 @@ class ExportsIntegrationTest extends PolicyServiceIntegrationTestSupport {
     assertThat(audit.path("recordCount").asLong()).isEqualTo(3);
     assertThat(audit.path("purpose").asString()).isEqualTo("open-data");
     assertThat(audit.path("resource").path("category").asString()).isEqualTo(category);
+    assertThat(audit.path("resource").path("destinationCountry").asString()).isEqualTo("US");
   }
 
   @Test
@@ -133,6 +134,7 @@ class ExportsIntegrationTest extends PolicyServiceIntegrationTestSupport {
     assertThat(audit.path("action").asString()).isEqualTo("DATA_EXPORT");
     assertThat(audit.path("decision").asString()).isEqualTo("DENY");
     assertThat(audit.path("reason").asString()).isEqualTo("residency_transfer_not_permitted");
+    assertThat(audit.path("resource").path("destinationCountry").asString()).isEqualTo("DE");
   }
 
   @Test
@@ -156,7 +158,10 @@ class ExportsIntegrationTest extends PolicyServiceIntegrationTestSupport {
         post(export(exportable(), hourAgo(2), "research", "US"), TestTokens.staff(), correlationId);
 
     assertThat(response.statusCode()).isEqualTo(403);
-    assertThat(auditEventOf(correlationId).path("reason").asString()).isEqualTo("aggregate_only");
+    JsonNode audit = auditEventOf(correlationId);
+    assertThat(audit.path("reason").asString()).isEqualTo("aggregate_only");
+    // denied by the access rule before residency was looked at: still counted by destination
+    assertThat(audit.path("resource").path("destinationCountry").asString()).isEqualTo("US");
   }
 
   @Test

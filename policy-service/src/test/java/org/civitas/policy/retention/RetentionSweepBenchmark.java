@@ -2,6 +2,7 @@ package org.civitas.policy.retention;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -38,12 +39,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>{@code bench.rows} expired readings (default 10,000,000) spread over {@code bench.days} day
  *       partitions (default 10), generated in SQL; an identical unpartitioned copy with the same
  *       indexes;
- *   <li>the real purge ({@link StorePurge}: detach, count per category, drop) against {@code delete
- *       from copy where expires_at <= now} on the copy, both timed, and their ratio;
+ *   <li>the real purge ({@link StorePurge}: detach, counts per category from the row counters,
+ *       drop) against {@code delete from copy where expires_at <= now} on the copy, both timed, and
+ *       their ratio;
  *   <li>{@code bench.insertRows} governed readings (default 500,000) stored through the real insert
  *       path of ingestion (ledger of ids, JDBC batch rewritten into multi-row inserts), in batches
  *       of {@code bench.batch} (default 500, the consumer's poll size), single-threaded like one
- *       consumer; and, for comparison, a fifth of that with {@code reWriteBatchedInserts} off.
+ *       consumer; the same again with the row counters' insert trigger disabled, to show what
+ *       counting costs; and a fifth of that with {@code reWriteBatchedInserts} off.
  * </ol>
  *
  * Not a test: run it by hand, settings as system properties:
@@ -74,6 +77,7 @@ public final class RetentionSweepBenchmark {
     int batch = Integer.getInteger("bench.batch", 500);
     Path directory = Files.createTempDirectory("civitas-retention-bench");
     EmbeddedPostgres postgres = new EmbeddedPostgres(directory.resolve("postgres"), 0).start();
+    long postmaster = -1;
     try {
       postgres.createDatabases(List.of("bench"));
       try (HikariDataSource dataSource = dataSource(postgres, true)) {
@@ -88,6 +92,7 @@ public final class RetentionSweepBenchmark {
         GovernedPartitions partitions =
             GovernedStoreFixtures.partitions(jdbc, transactions, Clock.systemUTC());
         report("machine", machine(jdbc));
+        postmaster = postmasterOf(jdbc);
 
         long loadStart = System.nanoTime();
         new TransactionTemplate(transactions)
@@ -111,7 +116,8 @@ public final class RetentionSweepBenchmark {
         jdbc.execute("checkpoint");
         String walBeforeSweep = wal(jdbc);
         long sweepStart = System.nanoTime();
-        StorePurge.Result result = purge.purge(now, purged -> {});
+        long[] recorded = new long[1];
+        StorePurge.Result result = purge.purge(now, purged -> recorded[0] = System.nanoTime());
         long sweepNanos = System.nanoTime() - sweepStart;
         long sweepWal = walSince(jdbc, walBeforeSweep);
         long purged = result.purged().values().stream().mapToLong(Long::longValue).sum();
@@ -134,8 +140,16 @@ public final class RetentionSweepBenchmark {
 
         report(
             "sweep",
-            "partition drop (detach, count per category, drop) of %,d rows in %d partitions: %s, WAL %s"
+            "partition drop (detach, counts per category from the counters, drop) of %,d rows in %d partitions: %s, WAL %s"
                 .formatted(rows, days, seconds(sweepNanos), megabytes(sweepWal)));
+        report(
+            "sweep phases",
+            ("detach transactions: %s; final transaction until the counts are handed over for"
+                    + " the audit record: %s; its commit: %s")
+                .formatted(
+                    seconds(result.detaching().toNanos()),
+                    seconds(recorded[0] - sweepStart - result.detaching().toNanos()),
+                    seconds(sweepStart + sweepNanos - recorded[0])));
         report(
             "baseline",
             "DELETE ... WHERE expires_at <= now on the unpartitioned copy: %s, WAL %s"
@@ -151,11 +165,15 @@ public final class RetentionSweepBenchmark {
                     deleteNanos / (double) sweepNanos,
                     (deleteNanos + vacuumNanos) / (double) sweepNanos));
 
-        insertRate(
-            "insert",
-            new GovernedStoreFixtures.Store(jdbc, transactions, partitions),
-            insertRows,
-            batch);
+        GovernedStoreFixtures.Store store =
+            new GovernedStoreFixtures.Store(jdbc, transactions, partitions);
+        insertRate("insert", store, insertRows, batch, postmaster);
+        // the same without the row counters' insert trigger, to show what counting costs
+        jdbc.execute(
+            "alter table governed_readings disable trigger governed_readings_counted_insert");
+        insertRate("insert without row counters", store, insertRows, batch, postmaster);
+        jdbc.execute(
+            "alter table governed_readings enable trigger governed_readings_counted_insert");
       }
       try (HikariDataSource plain = dataSource(postgres, false)) {
         JdbcTemplate jdbc = new JdbcTemplate(plain);
@@ -166,7 +184,8 @@ public final class RetentionSweepBenchmark {
             "insert without reWriteBatchedInserts",
             new GovernedStoreFixtures.Store(jdbc, transactions, partitions),
             Math.max(batch, insertRows / 5),
-            batch);
+            batch,
+            postmaster);
       }
     } finally {
       postgres.stop();
@@ -210,6 +229,14 @@ public final class RetentionSweepBenchmark {
                   from generate_series(1, ?) g) s
         """,
         CATEGORIES, Timestamp.from(start), spanSeconds, rows);
+    // what the triggers on governed_readings keep while ingestion stores rows one batch at a time;
+    // the rows here go straight into the day tables, around the triggers
+    jdbc.execute(
+        """
+        insert into governed_reading_counts (expires_on, category, shard, row_count)
+        select (expires_at at time zone 'UTC')::date, category, -1, count(*) from bench_source
+         group by 1, 2
+        """);
     for (int d = 0; d < days; d++) {
       GovernedPartitions.Partition partition = GovernedPartitions.partitionOf(first.plusDays(d));
       String lower = "timestamptz '" + partition.lowerBound() + "'";
@@ -253,8 +280,9 @@ public final class RetentionSweepBenchmark {
   }
 
   private static void insertRate(
-      String label, GovernedStoreFixtures.Store store, int total, int batch) {
+      String label, GovernedStoreFixtures.Store store, int total, int batch, long postmaster) {
     Instant now = Instant.now();
+    long[] cpuBefore = cpuMillis(postmaster);
     List<GovernedReading> readings = new ArrayList<>(batch);
     long stored = 0;
     long start = System.nanoTime();
@@ -266,11 +294,22 @@ public final class RetentionSweepBenchmark {
       }
     }
     long nanos = System.nanoTime() - start;
+    long[] cpuAfter = cpuMillis(postmaster);
     check(stored == total, "stored " + stored + " of " + total);
+    double jvmCpu = (cpuAfter[0] - cpuBefore[0]) / 1e3;
+    double postgresCpu = (cpuAfter[1] - cpuBefore[1]) / 1e3;
     report(
         label,
-        "%,d readings in batches of %d: %s, %,.0f rows/s"
-            .formatted(total, batch, seconds(nanos), total / (nanos / 1e9)));
+        ("%,d readings in batches of %d: %s, %,.0f rows/s; CPU: JVM %.1f s, PostgreSQL %.1f s,"
+                + " %,.0f rows per CPU-second")
+            .formatted(
+                total,
+                batch,
+                seconds(nanos),
+                total / (nanos / 1e9),
+                jvmCpu,
+                postgresCpu,
+                total / (jvmCpu + postgresCpu)));
   }
 
   /** A minimized licence-plate reading as ingestion stores it, expiring in the next days. */
@@ -290,6 +329,60 @@ public final class RetentionSweepBenchmark {
         "CA-ON",
         1,
         observedAt.plus(Duration.ofDays(1 + i % 3)));
+  }
+
+  /**
+   * CPU time used so far by this JVM and by the benchmark's PostgreSQL (postmaster, its live
+   * backends, and the children it has reaped), in milliseconds. On a shared machine wall time
+   * stretches with the load; CPU time per row much less, so it is what compares two runs.
+   */
+  private static long[] cpuMillis(long postmaster) {
+    long jvm =
+        ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime()
+            / 1_000_000;
+    long ticks = 0;
+    try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+      for (Path process : processes.toList()) {
+        String name = process.getFileName().toString();
+        if (!name.chars().allMatch(Character::isDigit)) {
+          continue;
+        }
+        String[] stat = stat(process);
+        if (stat == null) {
+          continue;
+        }
+        long pid = Long.parseLong(name);
+        long parent = Long.parseLong(stat[1]);
+        if (pid == postmaster) {
+          // own time, and the time of backends that have exited
+          ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+          ticks += Long.parseLong(stat[13]) + Long.parseLong(stat[14]);
+        } else if (parent == postmaster) {
+          ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+        }
+      }
+    } catch (IOException e) {
+      return new long[] {jvm, -1};
+    }
+    return new long[] {jvm, ticks * 10};
+  }
+
+  /** The parent of this connection's backend process. */
+  private static long postmasterOf(JdbcTemplate jdbc) {
+    Integer backend = jdbc.queryForObject("select pg_backend_pid()", Integer.class);
+    String[] stat = stat(Path.of("/proc", String.valueOf(backend)));
+    return stat == null ? -1 : Long.parseLong(stat[1]);
+  }
+
+  /** Fields of /proc/pid/stat after the command name: [0] state, [1] ppid, [11] utime ... */
+  private static String[] stat(Path process) {
+    try {
+      String text = Files.readString(process.resolve("stat"));
+      return text.substring(text.lastIndexOf(')') + 2).split(" ");
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   private static Map<String, String> machine(JdbcTemplate jdbc) throws IOException {

@@ -79,7 +79,20 @@ public final class AuditEvents {
     }
 
     public Builder resource(String category, String sensorId, String from, String to) {
-      this.resource = new Resource(category, sensorId, from, to);
+      this.resource =
+          new Resource(category, sensorId, from, to, this.resource.destinationCountry());
+      return this;
+    }
+
+    /** Where an export's recipient is; kept only on the resource, written only when set. */
+    public Builder destinationCountry(String destinationCountry) {
+      this.resource =
+          new Resource(
+              resource.category(),
+              resource.sensorId(),
+              resource.from(),
+              resource.to(),
+              destinationCountry);
       return this;
     }
 
