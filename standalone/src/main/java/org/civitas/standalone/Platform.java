@@ -163,8 +163,8 @@ final class Platform implements AutoCloseable {
     args.add("--server.port=" + port);
     List<String> options = jvmOptions(heap);
     if (HOT_PATH.contains(name)) {
-      // every reading passes through these two: the optimizing compiler roughly halves their CPU
-      // per reading, which matters more than the little start-up time C1-only saves them
+      // every reading passes through these two, so their per-reading work should run as optimized
+      // code; the start-up time C1-only saves matters less for them than for the others
       options =
           options.stream().filter(option -> !option.startsWith("-XX:TieredStopAtLevel")).toList();
     }
