@@ -13,8 +13,6 @@ import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchange;
 import org.springframework.cloud.gateway.server.mvc.handler.RestClientProxyExchange;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.client.ClientHttpRequestFactory;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -80,17 +78,16 @@ class Routes {
    * would add headers to every request), no redirects followed (they are the caller's to follow),
    * bounded waits so a dead service becomes a 503 rather than a hung request.
    */
-  @Bean
-  ClientHttpRequestFactory gatewayClientHttpRequestFactory(RouteSettings settings) {
+  @Bean(destroyMethod = "close")
+  ForwardingRequestFactory gatewayClientHttpRequestFactory(RouteSettings settings) {
     HttpClient client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(settings.connectTimeout())
             .build();
-    JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
-    factory.setReadTimeout(settings.responseTimeout());
-    return factory;
+    return new ForwardingRequestFactory(
+        client, settings.responseTimeout(), settings.bufferedBodyLimit().toBytes());
   }
 
   @Bean

@@ -2,10 +2,8 @@ package org.civitas.ingest.reading;
 
 import static org.civitas.ingest.reading.Violations.*;
 
-import java.time.DateTimeException;
+import java.io.ByteArrayOutputStream;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +12,7 @@ import org.civitas.contract.ContractJson;
 import org.civitas.contract.FieldViolation;
 import org.civitas.ingest.registry.RegisteredSensor;
 import org.civitas.ingest.registry.Sensors;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -25,7 +24,6 @@ final class ReadingValidator {
 
   static final int MAX_ATTRIBUTES = 64;
   static final int MAX_ATTRIBUTE_CHARS = 1024;
-  private static final int MAX_TIMESTAMP_CHARS = 64;
 
   private final Sensors sensors;
   private final long maxReadingBytes;
@@ -140,21 +138,50 @@ final class ReadingValidator {
     if (!errors.isEmpty()) {
       return new Rejection(index, text(readingId), List.copyOf(errors));
     }
-    ObjectNode normalized = ContractJson.mapper().createObjectNode();
-    normalized.put("readingId", readingId.toString());
-    normalized.put("sensorId", sensorId);
-    normalized.put("observedAt", observedAt);
-    normalized.put("category", category);
-    if (located) {
-      normalized.putObject("location").put("lat", lat).put("lon", lon);
-    }
-    if (absent(attributes)) {
-      normalized.putObject("attributes");
-    } else {
-      normalized.set("attributes", attributes);
-    }
     return new ValidReading(
-        index, readingId, sensorId, ContractJson.mapper().writeValueAsBytes(normalized));
+        index,
+        readingId,
+        sensorId,
+        normalized(readingId, sensorId, observedAt, category, located, lat, lon, attributes));
+  }
+
+  /**
+   * The reading as written to the raw topic, generated straight from the checked values: the same
+   * bytes as serializing an {@code ObjectNode} of them in this order, without building one.
+   */
+  private static byte[] normalized(
+      UUID readingId,
+      String sensorId,
+      String observedAt,
+      String category,
+      boolean located,
+      double lat,
+      double lon,
+      JsonNode attributes) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    try (JsonGenerator json = ContractJson.mapper().createGenerator(out)) {
+      json.writeStartObject();
+      json.writeStringProperty("readingId", readingId.toString());
+      json.writeStringProperty("sensorId", sensorId);
+      json.writeStringProperty("observedAt", observedAt);
+      json.writeStringProperty("category", category);
+      if (located) {
+        json.writeName("location");
+        json.writeStartObject();
+        json.writeNumberProperty("lat", lat);
+        json.writeNumberProperty("lon", lon);
+        json.writeEndObject();
+      }
+      json.writeName("attributes");
+      if (absent(attributes)) {
+        json.writeStartObject();
+        json.writeEndObject();
+      } else {
+        json.writeTree(attributes);
+      }
+      json.writeEndObject();
+    }
+    return out.toByteArray();
   }
 
   private static FieldViolation checkAttributes(JsonNode attributes) {
@@ -223,14 +250,7 @@ final class ReadingValidator {
   }
 
   static Instant parseInstant(String text) {
-    if (text.length() > MAX_TIMESTAMP_CHARS) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-    } catch (DateTimeException e) {
-      return null;
-    }
+    return Timestamps.parse(text);
   }
 
   private static String text(UUID id) {
