@@ -18,7 +18,15 @@ final class Platform implements AutoCloseable {
 
   static final List<String> DATABASES = List.of("policy", "policy_keys", "audit");
 
-  private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+  /**
+   * How long each service may take to become healthy; a machine shared with parallel builds can
+   * need more than the default, so {@value #START_TIMEOUT_PROPERTY} (an ISO-8601 duration) can
+   * raise it.
+   */
+  static final String START_TIMEOUT_PROPERTY = "civitas.platform.start-timeout";
+
+  private static final Duration START_TIMEOUT =
+      Duration.parse(System.getProperty(START_TIMEOUT_PROPERTY, "PT3M"));
 
   private final PlatformSettings settings;
   private final EmbeddedKafka kafka;

@@ -12,6 +12,8 @@ import org.civitas.infra.FreePorts;
  */
 final class RunningPlatform {
 
+  static final String ATTACH_PROPERTY = "civitas.e2e.attach";
+
   private static Platform platform;
   private static PlatformSettings settings;
 
@@ -50,7 +52,21 @@ final class RunningPlatform {
   }
 
   static PlatformClient client() {
-    return new PlatformClient(shared().settings());
+    return new PlatformClient(settings());
+  }
+
+  /**
+   * Where the platform under test answers: the shared one started here, or, when the system
+   * property {@value #ATTACH_PROPERTY} holds the launcher's arguments (e.g. {@code --data-dir=data
+   * --gateway-port=8080}), a platform already running on those ports, for tests that only talk to
+   * it over HTTP.
+   */
+  static PlatformSettings settings() {
+    String attach = System.getProperty(ATTACH_PROPERTY, "");
+    if (attach.isBlank()) {
+      return shared().settings();
+    }
+    return PlatformSettings.fromArguments(attach.trim().split("\\s+"), repositoryRoot());
   }
 
   /** Stops every process and starts them again on the same ports and data directory. */
