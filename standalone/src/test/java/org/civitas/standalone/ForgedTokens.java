@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,8 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.civitas.contract.Roles;
 
 /**
@@ -75,6 +78,29 @@ final class ForgedTokens {
   String unsigned() {
     String header = "{\"alg\":\"none\",\"typ\":\"JWT\",\"kid\":\"" + platformKey.getKeyID() + "\"}";
     return encode(header) + "." + encode(claims(issuer, Instant.now()).build().toString()) + ".";
+  }
+
+  /**
+   * HS256, keyed with the platform's public key: a verifier that took the algorithm from the token
+   * would check it with the public key as an HMAC secret, and accept it.
+   */
+  String hmacWithPublicKey() {
+    try {
+      String header =
+          "{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"" + platformKey.getKeyID() + "\"}";
+      String signingInput =
+          encode(header) + "." + encode(claims(issuer, Instant.now()).build().toString());
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(
+          new SecretKeySpec(
+              platformKey.toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8),
+              "HmacSHA256"));
+      return signingInput
+          + "."
+          + URL.encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** A genuine token with one bit of its signature flipped. */

@@ -76,7 +76,9 @@ class RoleMatrixIntegrationTest {
     /** A genuine vendor token whose claims were rewritten to every role. */
     TAMPERED_CLAIMS(true),
     /** {@code alg: none}, every role, no signature. */
-    ALG_NONE(true);
+    ALG_NONE(true),
+    /** HS256 with the platform's public key as the HMAC secret (algorithm confusion). */
+    ALG_CONFUSION(true);
 
     final boolean badToken;
 
@@ -118,6 +120,10 @@ class RoleMatrixIntegrationTest {
           row("GET", "/api/v1/policies/versions/{version}", POLICY, "version 1")
               .request((f, c) -> Request.get("/api/v1/policies/versions/1"))
               .allow(Expected.status(200), STAFF, POLICY_ADMIN, AUDITOR),
+          // a wrongly typed parameter is a typed validation problem naming it, not echoing it
+          row("GET", "/api/v1/policies/versions/{version}", POLICY, "not a number")
+              .request((f, c) -> Request.get("/api/v1/policies/versions/x1x"))
+              .allow(Expected.validation(400, "version"), STAFF, POLICY_ADMIN, AUDITOR),
           row("PUT", "/api/v1/policies", POLICY, "an invalid draft, so nothing is published")
               .request(
                   (f, c) ->
@@ -222,6 +228,9 @@ class RoleMatrixIntegrationTest {
               .request(
                   (f, c) -> Request.get("/api/v1/audit/proofs/inclusion?leafIndex=0&treeSize=1"))
               .allow(AUDITOR, Expected.status(200)),
+          row("GET", "/api/v1/audit/proofs/inclusion", AUDIT, "leafIndex missing")
+              .request((f, c) -> Request.get("/api/v1/audit/proofs/inclusion?treeSize=1"))
+              .allow(AUDITOR, Expected.validation(400, "leafIndex")),
           row("GET", "/api/v1/audit/proofs/consistency", AUDIT, "1 to 1")
               .request((f, c) -> Request.get("/api/v1/audit/proofs/consistency?first=1&second=1"))
               .allow(AUDITOR, Expected.status(200)),
@@ -266,6 +275,7 @@ class RoleMatrixIntegrationTest {
     tokens.put(Caller.TAMPERED_SIGNATURE, ForgedTokens.withFlippedSignature(tokens.get(STAFF)));
     tokens.put(Caller.TAMPERED_CLAIMS, forged.withEscalatedClaims(tokens.get(VENDOR_ACME)));
     tokens.put(ALG_NONE, forged.unsigned());
+    tokens.put(Caller.ALG_CONFUSION, forged.hmacWithPublicKey());
     fixtures = new Fixtures();
   }
 
@@ -313,6 +323,7 @@ class RoleMatrixIntegrationTest {
           .startsWith("application/problem+json");
       JsonNode problem = response.json();
       assertThat(problem.path("status").asInt()).isEqualTo(response.status());
+      assertThat(problem.path("type").asString()).as(response.toString()).startsWith("https://");
       assertThat(problem.path("title").asString()).isNotBlank();
       assertThat(problem.path("detail").asString()).isNotBlank();
     }
@@ -507,7 +518,7 @@ class RoleMatrixIntegrationTest {
     static Expected validation(int status, String field) {
       return new Expected(
           status,
-          null,
+          status == 400 ? "validation" : null,
           "error on " + field,
           body -> body.path("errors").valueStream().anyMatch(e -> field.equals(field(e))));
     }
