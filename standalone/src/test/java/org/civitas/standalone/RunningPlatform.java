@@ -24,7 +24,7 @@ final class RunningPlatform {
         deleteLogs(logs);
         System.setProperty(ServiceProcess.LOG_DIR_PROPERTY, logs.toString());
         settings = freePortSettings(Files.createTempDirectory("civitas-e2e"));
-        platform = new Platform(settings).start();
+        platform = started(new Platform(settings));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       } catch (InterruptedException e) {
@@ -72,8 +72,22 @@ final class RunningPlatform {
   /** Stops every process and starts them again on the same ports and data directory. */
   static synchronized Platform restart() throws InterruptedException {
     shared().close();
-    platform = new Platform(settings).start();
+    platform = started(new Platform(settings));
     return platform;
+  }
+
+  /** A platform that fails to start is stopped at once, so no service process outlives the JVM. */
+  private static Platform started(Platform starting) throws InterruptedException {
+    try {
+      return starting.start();
+    } catch (RuntimeException | InterruptedException e) {
+      try {
+        starting.close();
+      } catch (RuntimeException notStarted) {
+        e.addSuppressed(notStarted);
+      }
+      throw e;
+    }
   }
 
   private static synchronized void stop() {
