@@ -12,6 +12,8 @@ import org.civitas.infra.FreePorts;
  */
 final class RunningPlatform {
 
+  static final String ATTACH_PROPERTY = "civitas.e2e.attach";
+
   private static Platform platform;
   private static PlatformSettings settings;
 
@@ -22,7 +24,7 @@ final class RunningPlatform {
         deleteLogs(logs);
         System.setProperty(ServiceProcess.LOG_DIR_PROPERTY, logs.toString());
         settings = freePortSettings(Files.createTempDirectory("civitas-e2e"));
-        platform = new Platform(settings).start();
+        platform = started(new Platform(settings));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       } catch (InterruptedException e) {
@@ -50,14 +52,42 @@ final class RunningPlatform {
   }
 
   static PlatformClient client() {
-    return new PlatformClient(shared().settings());
+    return new PlatformClient(settings());
+  }
+
+  /**
+   * Where the platform under test answers: the shared one started here, or, when the system
+   * property {@value #ATTACH_PROPERTY} holds the launcher's arguments (e.g. {@code --data-dir=data
+   * --gateway-port=8080}), a platform already running on those ports, for tests that only talk to
+   * it over HTTP.
+   */
+  static PlatformSettings settings() {
+    String attach = System.getProperty(ATTACH_PROPERTY, "");
+    if (attach.isBlank()) {
+      return shared().settings();
+    }
+    return PlatformSettings.fromArguments(attach.trim().split("\\s+"), repositoryRoot());
   }
 
   /** Stops every process and starts them again on the same ports and data directory. */
   static synchronized Platform restart() throws InterruptedException {
     shared().close();
-    platform = new Platform(settings).start();
+    platform = started(new Platform(settings));
     return platform;
+  }
+
+  /** A platform that fails to start is stopped at once, so no service process outlives the JVM. */
+  private static Platform started(Platform starting) throws InterruptedException {
+    try {
+      return starting.start();
+    } catch (RuntimeException | InterruptedException e) {
+      try {
+        starting.close();
+      } catch (RuntimeException notStarted) {
+        e.addSuppressed(notStarted);
+      }
+      throw e;
+    }
   }
 
   private static synchronized void stop() {

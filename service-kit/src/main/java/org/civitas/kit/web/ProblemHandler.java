@@ -1,6 +1,8 @@
 package org.civitas.kit.web;
 
+import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import org.civitas.contract.FieldViolation;
 import org.civitas.kit.audit.AuditUnavailableException;
 import org.slf4j.Logger;
@@ -25,6 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+  private static final URI ABOUT_BLANK = URI.create("about:blank");
 
   @ExceptionHandler(ProblemException.class)
   ResponseEntity<ProblemDetail> problem(ProblemException e) {
@@ -70,6 +73,36 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 List.of(
                     new FieldViolation(
                         e.getParameterName(), "required", "parameter is required"))));
+  }
+
+  /**
+   * Standard MVC errors (unreadable body, unsupported media type, method not allowed ...) keep
+   * their status but get a stable {@code type} and a detail that says what failed, never with what
+   * value.
+   */
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(
+      Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ProblemDetail problem =
+        body instanceof ProblemDetail given ? given : ProblemDetail.forStatus(status);
+    if (problem.getType() == null || ABOUT_BLANK.equals(problem.getType())) {
+      HttpStatus known = HttpStatus.resolve(status.value());
+      String reason = known != null ? known.getReasonPhrase() : "Error";
+      problem.setType(
+          Problems.of(
+                  HttpStatus.valueOf(status.value()),
+                  reason.toLowerCase(Locale.ROOT).replace(' ', '-'),
+                  reason,
+                  reason)
+              .getType());
+      if (problem.getTitle() == null) {
+        problem.setTitle(reason);
+      }
+      if (problem.getDetail() == null) {
+        problem.setDetail(reason + ".");
+      }
+    }
+    return super.handleExceptionInternal(e, problem, headers, status, request);
   }
 
   @ExceptionHandler(Exception.class)
