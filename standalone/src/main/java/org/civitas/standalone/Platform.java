@@ -44,6 +44,8 @@ final class Platform implements AutoCloseable {
             List.of(
                 "--spring.profiles.active=demo",
                 "--spring.security.oauth2.authorizationserver.issuer=" + settings.issuerUri(),
+                // the dashboard's auditor sign-in returns to the gateway, whatever its port
+                "--civitas.auth.dashboard.redirect-uris=" + settings.dashboardRedirectUri(),
                 "--civitas.auth.key-file=" + data.resolve("auth/signing-key.json")));
     this.services =
         List.of(
