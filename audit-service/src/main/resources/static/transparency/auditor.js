@@ -212,6 +212,9 @@
 
   const isoDay = (date) => date.toISOString().slice(0, 10);
   let currentPage = 0;
+  // answers of superseded searches and checks are dropped, so the page shows the latest request
+  let searchSeq = 0;
+  let inclusionSeq = 0;
 
   function initSearch() {
     const today = new Date();
@@ -281,8 +284,10 @@
     const status = $('search-status');
     status.classList.remove('error');
     status.textContent = 'Searching…';
+    const mine = ++searchSeq;
     try {
       const result = await api(EVENTS + '?' + searchQuery(page));
+      if (mine !== searchSeq) return;
       currentPage = result.page;
       $('results').replaceChildren(resultsTable(result.items));
       const pages = Math.max(1, Math.ceil(result.total / result.size));
@@ -292,7 +297,7 @@
       $('page-next').disabled = result.page + 1 >= pages;
       status.textContent = result.total + ' event' + (result.total === 1 ? '' : 's') + ' found.';
     } catch (e) {
-      if (!(e instanceof SignedOut)) {
+      if (mine === searchSeq && !(e instanceof SignedOut)) {
         status.classList.add('error');
         status.textContent = 'The search failed: ' + e.message;
       }
@@ -304,6 +309,7 @@
   async function checkInclusion(item) {
     const box = $('inclusion');
     box.replaceChildren(el('p', {}, ['Checking event ' + item.leafIndex + '…']));
+    const mine = ++inclusionSeq;
     try {
       const head = await publicJson(TREE_HEAD);
       const headOk = await headVerified(head);
@@ -336,9 +342,9 @@
         + (headOk ? 'verified' : 'not verified')]);
       rows.push(['Root hash (signed)', head.rootHash]);
       rows.push(['Root hash (recomputed)', root ? P.bytesToBase64(root) : '—']);
-      box.replaceChildren(definitions(rows));
+      if (mine === inclusionSeq) box.replaceChildren(definitions(rows));
     } catch (e) {
-      if (!(e instanceof SignedOut)) {
+      if (mine === inclusionSeq && !(e instanceof SignedOut)) {
         box.replaceChildren(definitions([['Result',
           verdictNode('inclusion-verdict', false, e.message)]]));
       }

@@ -18,7 +18,9 @@ final class Platform implements AutoCloseable {
 
   static final List<String> DATABASES = List.of("policy", "policy_keys", "audit");
 
-  private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+  /** How long each service may take to become healthy; longer on a crowded build machine. */
+  private static final Duration START_TIMEOUT =
+      Duration.parse(System.getProperty("civitas.platform.start-timeout", "PT3M"));
 
   private final PlatformSettings settings;
   private final EmbeddedKafka kafka;
@@ -92,22 +94,30 @@ final class Platform implements AutoCloseable {
             : null;
   }
 
-  /** Starts everything and returns once every service reports healthy. */
+  /**
+   * Starts everything and returns once every service reports healthy. When that fails, whatever was
+   * started is stopped again: nobody else holds a reference that could stop it later.
+   */
   Platform start() throws InterruptedException {
-    CompletableFuture<Void> kafkaStarted = CompletableFuture.runAsync(kafka::start);
-    postgres.start();
-    postgres.createDatabases(DATABASES);
-    kafkaStarted.join();
-    authServer.start();
-    services.forEach(ServiceProcess::start);
-    authServer.awaitHealthy(START_TIMEOUT);
-    for (ServiceProcess service : services) {
-      service.awaitHealthy(START_TIMEOUT);
+    try {
+      CompletableFuture<Void> kafkaStarted = CompletableFuture.runAsync(kafka::start);
+      postgres.start();
+      postgres.createDatabases(DATABASES);
+      kafkaStarted.join();
+      authServer.start();
+      services.forEach(ServiceProcess::start);
+      authServer.awaitHealthy(START_TIMEOUT);
+      for (ServiceProcess service : services) {
+        service.awaitHealthy(START_TIMEOUT);
+      }
+      if (simulator != null) {
+        simulator.start();
+      }
+      return this;
+    } catch (RuntimeException | InterruptedException e) {
+      close();
+      throw e;
     }
-    if (simulator != null) {
-      simulator.start();
-    }
-    return this;
   }
 
   PlatformSettings settings() {

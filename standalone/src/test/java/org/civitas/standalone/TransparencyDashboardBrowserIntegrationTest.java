@@ -203,7 +203,10 @@ class TransparencyDashboardBrowserIntegrationTest {
     assertThat(subject.getText()).isEqualTo("auditor-alice");
     assertThat(browser.getCurrentUrl()).isEqualTo(gateway + "/transparency/auditor");
 
-    new Select(browser.findElement(By.id("search-action"))).selectByValue("DATA_QUERY");
+    // the view searches the last days on its own once signed in; then narrow it down
+    new WebDriverWait(browser, WAIT)
+        .until(d -> d.findElement(By.id("search-status")).getText().endsWith("found."));
+    new Select(browser.findElement(By.id("search-action"))).selectByVisibleText("DATA_QUERY");
     browser.findElement(By.id("search-submit")).click();
     new WebDriverWait(browser, WAIT)
         .until(

@@ -366,7 +366,6 @@ class TransparencyIntegrationTest extends AuditServiceTestBase {
     assertThat(settings.get("enabled").asBoolean()).isTrue();
     assertThat(settings.get("issuer").asString()).isEqualTo(TestTokens.issuer());
     assertThat(settings.get("clientId").asString()).isEqualTo("transparency-dashboard");
-    assertThat(settings.get("redirectPath").asString())
-        .isEqualTo("/transparency/auditor/callback");
+    assertThat(settings.get("redirectPath").asString()).isEqualTo("/transparency/auditor/callback");
   }
 }
