@@ -1,4 +1,5 @@
 // Civitas transparency dashboard. Same-origin data only; no libraries, no inline code (CSP).
+// Signature checks come from proofs.js, loaded before this script.
 'use strict';
 
 (function () {
@@ -79,47 +80,7 @@
 
   // --- Signatures (WebCrypto Ed25519) ------------------------------------------------------
 
-  function base64ToBytes(text) {
-    const binary = atob(text);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return bytes;
-  }
-
-  function bytesToBase64(bytes) {
-    let binary = '';
-    new Uint8Array(bytes).forEach((b) => { binary += String.fromCharCode(b); });
-    return btoa(binary);
-  }
-
-  function pemToDer(pem) {
-    const body = pem.replace(/-----(BEGIN|END) PUBLIC KEY-----/g, '').replace(/\s+/g, '');
-    return base64ToBytes(body);
-  }
-
-  // RFC 8785 for the values a report holds (strings, integers, booleans, null): sorted keys,
-  // no whitespace; JSON.stringify already escapes strings the way RFC 8785 requires.
-  function canonical(value) {
-    if (value === null || typeof value !== 'object') return JSON.stringify(value);
-    if (Array.isArray(value)) return '[' + value.map(canonical).join(',') + ']';
-    return '{' + Object.keys(value).sort().map((k) =>
-      JSON.stringify(k) + ':' + canonical(value[k])).join(',') + '}';
-  }
-
-  async function importKey(pem) {
-    if (!window.crypto || !window.crypto.subtle) {
-      throw new Error('this browser offers no WebCrypto here (it needs HTTPS or localhost)');
-    }
-    const der = pemToDer(pem);
-    const key = await crypto.subtle.importKey('spki', der, { name: 'Ed25519' }, false, ['verify']);
-    const keyId = bytesToBase64(await crypto.subtle.digest('SHA-256', der));
-    return { key, keyId };
-  }
-
-  async function verify(key, signature, text) {
-    return crypto.subtle.verify({ name: 'Ed25519' }, key, base64ToBytes(signature),
-      new TextEncoder().encode(text));
-  }
+  const { canonical, importKey, verifySignature: verify } = window.CivitasProofs;
 
   function verdict(ok, reason) {
     return el('span', { class: ok ? 'verified' : 'not-verified' },
@@ -372,8 +333,11 @@
     status.classList.remove('error');
     status.textContent = 'Loading…';
     const q = query();
+    const name = 'transparency-report-' + $('from').value + '-' + $('to').value;
     $('download-json').setAttribute('href', REPORT + '?' + q);
+    $('download-json').setAttribute('download', name + '.json');
     $('download-csv').setAttribute('href', REPORT + '?' + q + '&format=csv');
+    $('download-csv').setAttribute('download', name + '.csv');
     try {
       const report = await getJson(REPORT + '?' + q);
       renderRequests(report);

@@ -2,6 +2,7 @@ package org.civitas.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
 import java.util.UUID;
@@ -14,9 +15,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EdgeHeadersIntegrationTest extends GatewayIntegrationTestSupport {
 
   private static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+  /** The page may also connect to the sign-in issuer, for the auditor's PKCE sign-in. */
   private static final String PAGE_POLICY =
-      "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
-          + " frame-ancestors 'none'";
+      "default-src 'self'; connect-src 'self' "
+          + URI.create(TestTokens.issuer()).resolve("/").toString().replaceAll("/$", "")
+          + "; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'";
 
   @Test
   void aCorrelationIdIsMadeWhenTheCallerSendsNone() throws Exception {

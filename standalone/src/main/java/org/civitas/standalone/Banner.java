@@ -12,6 +12,7 @@ final class Banner {
         --------------------------------------------------------------------------------
          API gateway (the one public entry)   %s
          Transparency dashboard (public)      %s/transparency
+         Auditor view (browser sign-in)       %s/transparency/auditor
          Public sensor registry               %s/api/v1/public/registry
          Signed audit tree head               %s/api/v1/audit/tree-head
          Token endpoint                       %s/oauth2/token
@@ -26,6 +27,7 @@ final class Banner {
            policy-admin     policy-admin-secret     POLICY_ADMIN
            police-liaison   police-liaison-secret   LAW_ENFORCEMENT
            auditor          auditor-secret          AUDITOR
+         Demo sign-in user (auditor view): auditor-alice / auditor-alice-password (AUDITOR)
          Try:
            curl -s -u city-it:city-it-secret -d grant_type=client_credentials %s/oauth2/token
          Sensor simulator: %s
@@ -34,6 +36,7 @@ final class Banner {
         """,
         seconds,
         s.dataDirectory(),
+        s.gatewayUrl(),
         s.gatewayUrl(),
         s.gatewayUrl(),
         s.gatewayUrl(),

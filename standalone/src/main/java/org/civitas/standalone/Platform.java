@@ -55,6 +55,8 @@ final class Platform implements AutoCloseable {
             List.of(
                 "--spring.profiles.active=demo",
                 "--spring.security.oauth2.authorizationserver.issuer=" + settings.issuerUri(),
+                // the dashboard's auditor sign-in returns to the gateway, whatever its port
+                "--civitas.auth.dashboard.redirect-uris=" + settings.dashboardRedirectUri(),
                 "--civitas.auth.key-file=" + data.resolve("auth/signing-key.json")));
     this.services =
         List.of(
@@ -101,22 +103,30 @@ final class Platform implements AutoCloseable {
             : null;
   }
 
-  /** Starts everything and returns once every service reports healthy. */
+  /**
+   * Starts everything and returns once every service reports healthy. When that fails, whatever was
+   * started is stopped again: nobody else holds a reference that could stop it later.
+   */
   Platform start() throws InterruptedException {
-    CompletableFuture<Void> kafkaStarted = CompletableFuture.runAsync(kafka::start);
-    postgres.start();
-    postgres.createDatabases(DATABASES);
-    kafkaStarted.join();
-    authServer.start();
-    services.forEach(ServiceProcess::start);
-    authServer.awaitHealthy(START_TIMEOUT);
-    for (ServiceProcess service : services) {
-      service.awaitHealthy(START_TIMEOUT);
+    try {
+      CompletableFuture<Void> kafkaStarted = CompletableFuture.runAsync(kafka::start);
+      postgres.start();
+      postgres.createDatabases(DATABASES);
+      kafkaStarted.join();
+      authServer.start();
+      services.forEach(ServiceProcess::start);
+      authServer.awaitHealthy(START_TIMEOUT);
+      for (ServiceProcess service : services) {
+        service.awaitHealthy(START_TIMEOUT);
+      }
+      if (simulator != null) {
+        simulator.start();
+      }
+      return this;
+    } catch (RuntimeException | InterruptedException e) {
+      close();
+      throw e;
     }
-    if (simulator != null) {
-      simulator.start();
-    }
-    return this;
   }
 
   PlatformSettings settings() {

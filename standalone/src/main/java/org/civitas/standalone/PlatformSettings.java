@@ -74,6 +74,11 @@ record PlatformSettings(
     return "http://localhost:" + gatewayPort;
   }
 
+  /** Where auth-server sends auditors back after sign-in: the dashboard, through the gateway. */
+  String dashboardRedirectUri() {
+    return gatewayUrl() + "/transparency/auditor/callback";
+  }
+
   private static int intOption(Map<String, String> options, String name, int fallback) {
     String value = options.get(name);
     return value == null ? fallback : Integer.parseInt(value);

@@ -9,9 +9,10 @@ import org.springframework.core.Ordered;
 class HeadersConfiguration {
 
   @Bean
-  FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
+  FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter(DashboardSettings dashboard) {
     FilterRegistrationBean<SecurityHeadersFilter> registration =
-        new FilterRegistrationBean<>(new SecurityHeadersFilter());
+        new FilterRegistrationBean<>(
+            new SecurityHeadersFilter(SecurityHeadersFilter.pagePolicy(dashboard.issuerOrigin())));
     // right after the correlation id, before anything that may answer on its own
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
     return registration;

@@ -21,9 +21,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class SecurityHeadersFilter extends OncePerRequestFilter {
 
-  static final String PAGE_POLICY =
-      "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
-          + " frame-ancestors 'none'";
+  /**
+   * The dashboard's policy. Its scripts and styles come from its own origin only; besides its own
+   * origin it may connect to the sign-in issuer, whose discovery document and token endpoint the
+   * auditor view calls from the browser (authorization code with PKCE).
+   */
+  static String pagePolicy(String issuerOrigin) {
+    return "default-src 'self';"
+        + (issuerOrigin == null ? "" : " connect-src 'self' " + issuerOrigin + ";")
+        + " img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'";
+  }
 
   /** Swagger UI sets inline styles on its elements; nothing else is relaxed, and only on /docs. */
   static final String DOCS_POLICY =
@@ -52,6 +59,12 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
                   Stream.of(HttpHeaders.CACHE_CONTROL, HttpHeaders.PRAGMA, HttpHeaders.EXPIRES))
               .toArray(String[]::new));
 
+  private final String pagePolicy;
+
+  SecurityHeadersFilter(String pagePolicy) {
+    this.pagePolicy = pagePolicy;
+  }
+
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -63,7 +76,7 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
     response.setHeader("Referrer-Policy", "no-referrer");
     response.setHeader(
         "Content-Security-Policy",
-        isDashboard(path) ? PAGE_POLICY : isDocs(path) ? DOCS_POLICY : API_POLICY);
+        isDashboard(path) ? pagePolicy : isDocs(path) ? DOCS_POLICY : API_POLICY);
     if (api) {
       response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
     }

@@ -20,6 +20,7 @@ import org.civitas.contract.audit.AuditEvent.Actor;
 import org.civitas.contract.audit.AuditEvent.LegalBasis;
 import org.civitas.contract.audit.AuditEvent.Resource;
 import org.civitas.contract.audit.Decision;
+import org.civitas.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -398,5 +399,35 @@ class TransparencyIntegrationTest extends AuditServiceTestBase {
     assertThat(get("/transparency/app.js", null).statusCode()).isEqualTo(200);
     assertThat(get("/transparency/app.css", null).statusCode()).isEqualTo(200);
     assertThat(get("/transparency/app.js", null).body()).contains("/api/v1/transparency/report");
+  }
+
+  @Test
+  void auditorViewIsServedAtItsSignInCallbackToo() {
+    for (String path :
+        List.of("/transparency/auditor", "/transparency/auditor/callback?code=c&state=s")) {
+      HttpResponse<String> page = get(path, null);
+
+      assertThat(page.statusCode()).as(path).isEqualTo(200);
+      assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+      assertThat(page.body())
+          .contains("<script src=\"/transparency/auditor.js\"")
+          .contains("<script src=\"/transparency/proofs.js\"")
+          .doesNotContain("<style")
+          .doesNotContain("http://");
+    }
+    assertThat(get("/transparency/auditor.js", null).statusCode()).isEqualTo(200);
+    assertThat(get("/transparency/proofs.js", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void signInSettingsNameTheIssuerTheServiceTrustsAndTheDashboardClient() {
+    HttpResponse<String> response = get("/transparency/sign-in", null);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode settings = json(response);
+    assertThat(settings.get("enabled").asBoolean()).isTrue();
+    assertThat(settings.get("issuer").asString()).isEqualTo(TestTokens.issuer());
+    assertThat(settings.get("clientId").asString()).isEqualTo("transparency-dashboard");
+    assertThat(settings.get("redirectPath").asString()).isEqualTo("/transparency/auditor/callback");
   }
 }

@@ -1,2 +1,2 @@
-/** The public transparency report endpoint and the dashboard page. */
+/** The public transparency report endpoint, the dashboard page and its auditor view. */
 package org.civitas.audit.transparency.web;
