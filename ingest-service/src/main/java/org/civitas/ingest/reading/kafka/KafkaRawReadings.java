@@ -48,9 +48,16 @@ final class KafkaRawReadings implements RawReadings, AutoCloseable {
     List<Future<RecordMetadata>> acks = new ArrayList<>(readings.size());
     try {
       for (ValidReading reading : readings) {
-        acks.add(
+        Future<RecordMetadata> ack =
             current.send(
-                new ProducerRecord<>(Topics.READINGS_RAW, reading.sensorId(), reading.json())));
+                new ProducerRecord<>(Topics.READINGS_RAW, reading.sensorId(), reading.json()));
+        // a send that failed at once (typically after blocking up to max.block.ms on metadata
+        // while the broker is away) fails the whole request now: trying every other reading would
+        // wait out that bound once per reading, far past the publish timeout
+        if (ack.isDone() || System.nanoTime() > deadline) {
+          ack.get(0, TimeUnit.NANOSECONDS);
+        }
+        acks.add(ack);
       }
       for (Future<RecordMetadata> ack : acks) {
         ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);

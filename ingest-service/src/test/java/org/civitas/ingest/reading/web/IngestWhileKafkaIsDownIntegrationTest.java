@@ -29,6 +29,16 @@ class IngestWhileKafkaIsDownIntegrationTest extends IngestIntegrationTestSupport
       assertThat(down.headers().firstValue("Content-Type"))
           .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
       assertThat(json(down).has("accepted")).isFalse();
+
+      // a full batch must not wait out the producer's blocking bound once per reading (a bug
+      // found by the fault tests: the request hung far past the client's timeout instead)
+      ObjectNode[] many = new ObjectNode[30];
+      for (int i = 0; i < many.length; i++) {
+        many[i] = reading(camera, "licence_plate");
+      }
+      HttpResponse<String> batchDown = post(TestTokens.vendor("acme"), JSON, batch(many));
+      assertThat(batchDown.statusCode()).isEqualTo(503);
+      assertThat(json(batchDown).has("accepted")).isFalse();
     } finally {
       TestInfrastructure.shared().startKafka();
     }
