@@ -11,9 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.civitas.audit.log.AppendedEvent;
 import org.civitas.audit.log.AppendedEvents;
-import org.civitas.audit.log.JsonCanonicalizer;
-import org.civitas.audit.log.LoggedEvent;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -58,15 +57,17 @@ class Rollups implements AppendedEvents {
   }
 
   @Override
-  public void appended(List<LoggedEvent> events) {
-    add(tally(events, LocalDate.now(clock.withZone(ZoneOffset.UTC))));
+  public void appended(List<AppendedEvent> events) {
+    add(
+        tally(
+            events.stream().map(AppendedEvent::event).toList(),
+            LocalDate.now(clock.withZone(ZoneOffset.UTC))));
   }
 
-  /** Sums events per cell, in key order. */
-  static Map<RollupKey, long[]> tally(List<LoggedEvent> events, LocalDate loggedOn) {
+  /** Sums events (parsed as logged) per cell, in key order. */
+  static Map<RollupKey, long[]> tally(List<JsonNode> events, LocalDate loggedOn) {
     Map<RollupKey, long[]> cells = new TreeMap<>();
-    for (LoggedEvent logged : events) {
-      JsonNode event = JsonCanonicalizer.read(logged.canonical());
+    for (JsonNode event : events) {
       if (!event.isObject()) {
         continue;
       }

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.civitas.audit.log.JsonCanonicalizer;
-import org.civitas.audit.log.LoggedEvent;
 import org.civitas.contract.ContractJson;
 import org.civitas.contract.audit.AuditAction;
 import org.civitas.contract.audit.AuditEvent;
@@ -49,11 +48,11 @@ class RollupKeyUnitTest {
     return ContractJson.mapper().valueToTree(event);
   }
 
-  private static LoggedEvent logged(AuditEvent event) {
-    return new LoggedEvent(
-        0,
-        new byte[32],
-        JsonCanonicalizer.canonicalize(ContractJson.mapper().writeValueAsBytes(event)));
+  /** The event as the log passes it on: parsed from what was sent, canonicalizable. */
+  private static JsonNode logged(AuditEvent event) {
+    JsonNode parsed = JsonCanonicalizer.parse(ContractJson.mapper().writeValueAsBytes(event));
+    JsonCanonicalizer.canonicalize(parsed);
+    return parsed;
   }
 
   @Test
