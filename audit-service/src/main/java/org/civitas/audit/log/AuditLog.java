@@ -135,7 +135,11 @@ class AuditLog {
               .map(
                   l ->
                       new AppendedEvent(
-                          l.leafIndex(), l.leafHash(), l.event().canonical(), l.event().parsed()))
+                          l.leafIndex(),
+                          l.leafHash(),
+                          l.event().canonical(),
+                          l.event().parsed(),
+                          l.event().occurredAt()))
               .toList();
       observers.forEach(observer -> observer.appended(appended));
     }
