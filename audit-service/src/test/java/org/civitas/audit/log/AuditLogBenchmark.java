@@ -81,8 +81,9 @@ import tools.jackson.databind.JsonNode;
  * <p>Not a test: run it by hand, settings as system properties:
  *
  * <pre>
- * ./mvnw -B -o -q -pl audit-service test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.civitas.audit.log.AuditLogBenchmark -Dbench.sizes=1000000,10000000
+ * ./mvnw -B -o -q -pl audit-service test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
+ *     -Dexec.classpathScope=test -Dexec.mainClass=org.civitas.audit.log.AuditLogBenchmark \
+ *     -Dbench.sizes=1000000,10000000 -Dbench.dataDir=/tmp/audit-bench
  * </pre>
  */
 public final class AuditLogBenchmark {
