@@ -55,13 +55,15 @@ import tools.jackson.databind.JsonNode;
  * that every commit is flushed to disk before it returns):
  *
  * <ol>
- *   <li>the log grows to each size in {@code bench.sizes} (default 1,000,000 and 10,000,000 leaves)
- *       through the real append path only ({@link AuditLog#append}: decode and canonicalize,
- *       duplicate check, leaf and node hashes, {@code audit_events}, {@code merkle_nodes}, tree
- *       size, transparency rollups, one transaction per batch of {@code bench.batch} records,
- *       default 5,000 = the consumer's {@code max-poll-records}), single-threaded like the one
- *       consumer, while tree heads are signed every 10 s as the service does; appends/s are
- *       reported per segment of {@code bench.segment} leaves and overall;
+ *   <li>the log grows to each size in {@code bench.sizes} (default 1,000,000 and 10,000,000
+ *       leaves), up to {@code bench.durableUpTo} leaves (default 1,000,000) through the real append
+ *       path ({@link AuditLog#append}: decode and canonicalize, duplicate check, leaf and node
+ *       hashes, {@code audit_events}, {@code merkle_nodes}, tree size, transparency rollups, one
+ *       transaction per batch of {@code bench.batch} records, default 5,000 = the consumer's {@code
+ *       max-poll-records}), single-threaded like the one consumer, while tree heads are signed
+ *       every 10 s as the service does; appends/s and CPU per append are reported per segment of
+ *       {@code bench.segment} leaves and overall. Beyond that, the tree and the rollups are grown
+ *       quickly (see {@code fill});
  *   <li>at each size: {@code bench.proofs} inclusion proofs (default 2,000) for random leaves
  *       against the full tree, done as the endpoint does them (log size, audit path, leaf hash),
  *       and as many consistency proofs from random earlier sizes, every one verified against the
