@@ -10,5 +10,5 @@ import java.util.List;
 public interface AppendedEvents {
 
   /** The events just appended, in leaf order; duplicates and dead letters are not included. */
-  void appended(List<LoggedEvent> events);
+  void appended(List<AppendedEvent> events);
 }

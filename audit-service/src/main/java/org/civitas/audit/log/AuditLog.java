@@ -106,6 +106,7 @@ class AuditLog {
   }
 
   private AppendResult appendInTransaction(List<DecodedRecord> decoded) {
+    events.requireDurableCommit();
     long size = merkle.lockForAppend();
     List<DecodedRecord.Event> candidates = new ArrayList<>();
     List<DecodedRecord.Malformed> malformed = new ArrayList<>();
@@ -129,9 +130,16 @@ class AuditLog {
     merkle.append(size, leaves.stream().map(LoggedEvents.NewLeaf::leafHash).toList());
     events.insert(leaves);
     if (!leaves.isEmpty() && !observers.isEmpty()) {
-      List<LoggedEvent> appended =
+      List<AppendedEvent> appended =
           leaves.stream()
-              .map(l -> new LoggedEvent(l.leafIndex(), l.leafHash(), l.event().canonical()))
+              .map(
+                  l ->
+                      new AppendedEvent(
+                          l.leafIndex(),
+                          l.leafHash(),
+                          l.event().canonical(),
+                          l.event().parsed(),
+                          l.event().occurredAt()))
               .toList();
       observers.forEach(observer -> observer.appended(appended));
     }

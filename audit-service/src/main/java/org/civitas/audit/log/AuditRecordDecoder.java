@@ -50,7 +50,8 @@ final class AuditRecordDecoder {
         actor == null ? List.of() : facts(actor.get("roles")),
         actor == null ? null : fact(actor.get("organization")),
         fact(event.get("purpose")),
-        fact(event.get("decision")));
+        fact(event.get("decision")),
+        event);
   }
 
   private static String text(JsonNode node) {

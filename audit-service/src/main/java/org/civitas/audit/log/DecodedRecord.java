@@ -2,13 +2,14 @@ package org.civitas.audit.log;
 
 import java.time.Instant;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 
 /** What an incoming record turned out to be: an event to append, or something to dead-letter. */
 sealed interface DecodedRecord {
 
   IncomingRecord source();
 
-  /** A loggable event: its canonical bytes and the facts the read API filters on. */
+  /** A loggable event: its canonical bytes, the facts the read API filters on, and its tree. */
   record Event(
       IncomingRecord source,
       String eventId,
@@ -20,7 +21,8 @@ sealed interface DecodedRecord {
       List<String> actorRoles,
       String actorOrganization,
       String purpose,
-      String decision)
+      String decision,
+      JsonNode parsed)
       implements DecodedRecord {}
 
   /** A record that cannot be logged, with a stable reason code. */

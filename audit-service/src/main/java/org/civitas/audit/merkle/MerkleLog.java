@@ -1,7 +1,12 @@
 package org.civitas.audit.merkle;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -72,6 +77,37 @@ public class MerkleLog {
 
   public List<byte[]> inclusionProof(long leafIndex, long treeSize) {
     return MerkleMath.inclusionProof(leafIndex, treeSize, nodes);
+  }
+
+  /** A leaf's hash and its audit path, nearest sibling first. */
+  public record Inclusion(byte[] leafHash, List<byte[]> auditPath) {}
+
+  /**
+   * The leaf hash and the audit path together, read with one query: the leaf's node is fetched
+   * along with the nodes the path needs.
+   */
+  public Inclusion inclusion(long leafIndex, long treeSize) {
+    NodeId leaf = new NodeId(0, leafIndex);
+    Map<NodeId, byte[]> fetched = new HashMap<>();
+    NodeStore withLeaf =
+        new NodeStore() {
+          @Override
+          public byte[] node(NodeId id) {
+            return nodes.node(id);
+          }
+
+          @Override
+          public Map<NodeId, byte[]> nodes(Collection<NodeId> ids) {
+            Set<NodeId> wanted = new HashSet<>(ids);
+            wanted.add(leaf);
+            Map<NodeId, byte[]> found = nodes.nodes(wanted);
+            fetched.putAll(found);
+            return found;
+          }
+        };
+    List<byte[]> path = MerkleMath.inclusionProof(leafIndex, treeSize, withLeaf);
+    byte[] leafHash = fetched.get(leaf);
+    return new Inclusion(leafHash != null ? leafHash : leafHash(leafIndex), path);
   }
 
   public List<byte[]> consistencyProof(long first, long second) {

@@ -52,6 +52,15 @@ record RollupKey(
    * @param loggedOn the day to count an event on when it has no valid {@code occurredAt}
    */
   static RollupKey of(JsonNode event, LocalDate loggedOn) {
+    return onDay(event, dayOf(event.get("occurredAt"), loggedOn));
+  }
+
+  /**
+   * Keys an event on a day found already: the UTC day of its {@code occurredAt} when that is an
+   * ISO-8601 time with offset in years 1 to 9999 (as the log's decoder reads it), else the day it
+   * was logged on.
+   */
+  static RollupKey onDay(JsonNode event, LocalDate day) {
     JsonNode actor = event.path("actor");
     JsonNode resource = event.path("resource");
     String action = fact(event.get("action"));
@@ -61,7 +70,7 @@ record RollupKey(
     }
     JsonNode warrantRef = event.path("legalBasis").get("warrantRef");
     return new RollupKey(
-        dayOf(event.get("occurredAt"), loggedOn),
+        day,
         action,
         fact(event.get("purpose")),
         roles(actor.get("roles")),

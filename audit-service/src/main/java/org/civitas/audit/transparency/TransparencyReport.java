@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.civitas.audit.treehead.SignedTreeHead;
 import org.civitas.contract.ContractJson;
 import org.civitas.contract.Roles;
@@ -51,81 +53,171 @@ final class TransparencyReport {
           "events",
           "recordCount");
 
-  private record Field(String name, Function<RollupKey, Object> value) {}
+  /** A key part as a report field: its name, its value in a cell, its column in the rollups. */
+  private record Field(String name, Function<RollupKey, Object> value, String column) {}
 
-  private static final Field DAY = new Field("day", k -> k.day().toString());
-  private static final Field ACTION = new Field("action", RollupKey::action);
-  private static final Field PURPOSE = new Field("purpose", RollupKey::purpose);
-  private static final Field ROLE = new Field("role", RollupKey::role);
-  private static final Field ORGANIZATION = new Field("organization", RollupKey::organization);
-  private static final Field CATEGORY = new Field("category", RollupKey::category);
-  private static final Field DECISION = new Field("decision", RollupKey::decision);
-  private static final Field WARRANT = new Field("warrant", RollupKey::warrant);
+  private static final Field DAY = new Field("day", k -> k.day().toString(), "day");
+  private static final Field ACTION = new Field("action", RollupKey::action, "action");
+  private static final Field PURPOSE = new Field("purpose", RollupKey::purpose, "purpose");
+  private static final Field ROLE = new Field("role", RollupKey::role, "role");
+  private static final Field ORGANIZATION =
+      new Field("organization", RollupKey::organization, "organization");
+  private static final Field CATEGORY = new Field("category", RollupKey::category, "category");
+  private static final Field DECISION = new Field("decision", RollupKey::decision, "decision");
+  private static final Field WARRANT = new Field("warrant", RollupKey::warrant, "warrant");
   private static final Field DESTINATION =
-      new Field("destinationCountry", RollupKey::destinationCountry);
-  private static final Field POLICY_VERSION = new Field("policyVersion", RollupKey::policyVersion);
+      new Field("destinationCountry", RollupKey::destinationCountry, "destination_country");
+  private static final Field POLICY_VERSION =
+      new Field("policyVersion", RollupKey::policyVersion, "policy_version");
+
+  private static final Predicate<RollupCell> ACCESS_CELLS = c -> ACCESS.contains(c.key().action());
+  private static final String ACCESS_SQL =
+      "action in ("
+          + ACCESS.stream().sorted().map(a -> "'" + a + "'").collect(Collectors.joining(", "))
+          + ")";
+
+  /**
+   * The groupings the report is made of: which cells each one counts (as a predicate, and as the
+   * same condition in SQL over the rollup columns) and which fields it groups them by. Totals are
+   * sums over a grouping, so these are all the figures there are.
+   */
+  enum Grouping {
+    ACCESS_BY_DAY(ACCESS_CELLS, ACCESS_SQL, List.of(DAY, PURPOSE, DECISION)),
+    ACCESS_BY_PURPOSE(ACCESS_CELLS, ACCESS_SQL, List.of(PURPOSE, ACTION, DECISION)),
+    ACCESS_BY_ROLE(ACCESS_CELLS, ACCESS_SQL, List.of(ROLE, ORGANIZATION, DECISION)),
+    LAW_ENFORCEMENT_BY_DAY(
+        ACCESS_CELLS.and(c -> isLawEnforcement(c.key())),
+        ACCESS_SQL + " and '" + Roles.LAW_ENFORCEMENT + "' = any(string_to_array(role, '+'))",
+        List.of(DAY, WARRANT, DECISION)),
+    EXPORTS(AuditAction.DATA_EXPORT, List.of(DESTINATION, CATEGORY, DECISION)),
+    RETENTION_PURGES(AuditAction.RETENTION_PURGE, List.of(CATEGORY)),
+    RESIDENCY_BLOCKS(AuditAction.RESIDENCY_BLOCKED, List.of(CATEGORY)),
+    POLICY_VERSIONS(AuditAction.POLICY_PUBLISHED, List.of(POLICY_VERSION, DAY, ORGANIZATION)),
+    BY_ACTION(c -> true, "true", List.of(ACTION, DECISION));
+
+    private final Predicate<RollupCell> cells;
+    private final String condition;
+    private final List<Field> fields;
+
+    Grouping(Predicate<RollupCell> cells, String condition, List<Field> fields) {
+      this.cells = cells;
+      this.condition = condition;
+      this.fields = fields;
+    }
+
+    Grouping(AuditAction action, List<Field> fields) {
+      this(c -> action.name().equals(c.key().action()), "action = '" + action.name() + "'", fields);
+    }
+
+    /** The rollup columns this grouping groups by, in field order. */
+    List<String> columns() {
+      return fields.stream().map(Field::column).toList();
+    }
+
+    /** An SQL condition on the rollup columns that holds for the cells this grouping counts. */
+    String condition() {
+      return condition;
+    }
+  }
+
+  /** Sums (events, record count) per distinct field values, for every grouping. */
+  static final class Tallies {
+    private final Map<Grouping, Map<List<Object>, long[]>> groups = new EnumMap<>(Grouping.class);
+
+    Tallies() {
+      for (Grouping grouping : Grouping.values()) {
+        groups.put(grouping, new TreeMap<>(TransparencyReport::compareValues));
+      }
+    }
+
+    /** Counts the cells in memory. */
+    static Tallies of(List<RollupCell> cells) {
+      Tallies tallies = new Tallies();
+      for (Grouping grouping : Grouping.values()) {
+        for (RollupCell cell : cells) {
+          if (grouping.cells.test(cell)) {
+            List<Object> values = new ArrayList<>(grouping.fields.size());
+            grouping.fields.forEach(field -> values.add(field.value().apply(cell.key())));
+            tallies.add(grouping, values, cell.events(), cell.recordCount());
+          }
+        }
+      }
+      return tallies;
+    }
+
+    /**
+     * Adds sums to a group. Values are as {@link RollupKey} holds them, except that days are ISO
+     * text.
+     */
+    void add(Grouping grouping, List<Object> values, long events, long recordCount) {
+      long[] sums = groups.get(grouping).computeIfAbsent(values, v -> new long[2]);
+      sums[0] += events;
+      sums[1] += recordCount;
+    }
+
+    Map<List<Object>, long[]> of(Grouping grouping) {
+      return groups.get(grouping);
+    }
+
+    /** Events of a grouping whose field at {@code index} satisfies the test. */
+    long sum(Grouping grouping, int index, Predicate<Object> test) {
+      long sum = 0;
+      for (Map.Entry<List<Object>, long[]> group : groups.get(grouping).entrySet()) {
+        if (test.test(group.getKey().get(index))) {
+          sum += group.getValue()[0];
+        }
+      }
+      return sum;
+    }
+
+    long records(Grouping grouping) {
+      return groups.get(grouping).values().stream().mapToLong(sums -> sums[1]).sum();
+    }
+  }
 
   /** The report object without {@code keyId} and {@code signature}. */
   static ObjectNode figures(
       List<RollupCell> cells, ReportRange range, SignedTreeHead treeHead, Instant generatedAt) {
+    return figures(Tallies.of(cells), range, treeHead, generatedAt);
+  }
+
+  /** The report object without {@code keyId} and {@code signature}. */
+  static ObjectNode figures(
+      Tallies tallies, ReportRange range, SignedTreeHead treeHead, Instant generatedAt) {
     ObjectNode report = ContractJson.mapper().createObjectNode();
     report.put("version", VERSION);
     report.put("from", range.from().toString());
     report.put("to", range.to().toString());
     report.put("generatedAt", generatedAt.toString());
 
-    Predicate<RollupCell> access = c -> ACCESS.contains(c.key().action());
+    Predicate<Object> any = v -> true;
+    Predicate<Object> denied = DENY::equals;
     ObjectNode requests = report.putObject("accessRequests");
-    totals(requests, cells, access, "requests");
-    group(requests.putArray("byDay"), cells, access, List.of(DAY, PURPOSE, DECISION), "requests");
-    group(
-        requests.putArray("byPurpose"),
-        cells,
-        access,
-        List.of(PURPOSE, ACTION, DECISION),
-        "requests");
-    group(
-        requests.putArray("byRole"),
-        cells,
-        access,
-        List.of(ROLE, ORGANIZATION, DECISION),
-        "requests");
+    Grouping byPurpose = Grouping.ACCESS_BY_PURPOSE;
+    int decision = byPurpose.fields.indexOf(DECISION);
+    requests.put("requests", tallies.sum(byPurpose, decision, any));
+    requests.put("permitted", tallies.sum(byPurpose, decision, denied.negate()));
+    requests.put("denied", tallies.sum(byPurpose, decision, denied));
+    requests.put("records", tallies.records(byPurpose));
+    group(requests.putArray("byDay"), tallies, Grouping.ACCESS_BY_DAY, "requests");
+    group(requests.putArray("byPurpose"), tallies, byPurpose, "requests");
+    group(requests.putArray("byRole"), tallies, Grouping.ACCESS_BY_ROLE, "requests");
 
-    Predicate<RollupCell> lawEnforcement = access.and(c -> isLawEnforcement(c.key()));
+    Grouping lawEnforcement = Grouping.LAW_ENFORCEMENT_BY_DAY;
+    int warrant = lawEnforcement.fields.indexOf(WARRANT);
     ObjectNode le = report.putObject("lawEnforcement");
-    le.put("requests", sum(cells, lawEnforcement));
-    le.put("withWarrant", sum(cells, lawEnforcement.and(c -> c.key().warrant())));
-    le.put("withoutWarrant", sum(cells, lawEnforcement.and(c -> !c.key().warrant())));
-    le.put("denied", sum(cells, lawEnforcement.and(c -> DENY.equals(c.key().decision()))));
-    group(le.putArray("byDay"), cells, lawEnforcement, List.of(DAY, WARRANT, DECISION), "requests");
+    le.put("requests", tallies.sum(lawEnforcement, warrant, any));
+    le.put("withWarrant", tallies.sum(lawEnforcement, warrant, Boolean.TRUE::equals));
+    le.put("withoutWarrant", tallies.sum(lawEnforcement, warrant, Boolean.FALSE::equals));
+    le.put("denied", tallies.sum(lawEnforcement, lawEnforcement.fields.indexOf(DECISION), denied));
+    group(le.putArray("byDay"), tallies, lawEnforcement, "requests");
 
-    group(
-        report.putArray("exports"),
-        cells,
-        action(AuditAction.DATA_EXPORT),
-        List.of(DESTINATION, CATEGORY, DECISION),
-        "requests");
-    exportsByDestination(
-        report.putArray("exportsByDestination"), cells, action(AuditAction.DATA_EXPORT));
-    group(
-        report.putArray("retentionPurges"),
-        cells,
-        action(AuditAction.RETENTION_PURGE),
-        List.of(CATEGORY),
-        "purges");
-    group(
-        report.putArray("residencyBlocks"),
-        cells,
-        action(AuditAction.RESIDENCY_BLOCKED),
-        List.of(CATEGORY),
-        "blocks");
-    group(
-        report.putArray("policyVersions"),
-        cells,
-        action(AuditAction.POLICY_PUBLISHED),
-        List.of(POLICY_VERSION, DAY, ORGANIZATION),
-        "publications");
-    group(report.putArray("byAction"), cells, c -> true, List.of(ACTION, DECISION), "events");
+    group(report.putArray("exports"), tallies, Grouping.EXPORTS, "requests");
+    exportsByDestination(report.putArray("exportsByDestination"), tallies);
+    group(report.putArray("retentionPurges"), tallies, Grouping.RETENTION_PURGES, "purges");
+    group(report.putArray("residencyBlocks"), tallies, Grouping.RESIDENCY_BLOCKS, "blocks");
+    group(report.putArray("policyVersions"), tallies, Grouping.POLICY_VERSIONS, "publications");
+    group(report.putArray("byAction"), tallies, Grouping.BY_ACTION, "events");
 
     ObjectNode head = report.putObject("treeHead");
     head.put("treeSize", treeHead.treeSize());
@@ -141,19 +233,23 @@ final class TransparencyReport {
    * readings handed out (denied exports hand out none). Exports recorded without a destination
    * (before events carried one) are the row whose {@code destinationCountry} is null.
    */
-  private static void exportsByDestination(
-      ArrayNode out, List<RollupCell> cells, Predicate<RollupCell> exports) {
+  private static void exportsByDestination(ArrayNode out, Tallies tallies) {
+    Grouping exports = Grouping.EXPORTS;
+    int destinationAt = exports.fields.indexOf(DESTINATION);
+    int decisionAt = exports.fields.indexOf(DECISION);
     Map<String, long[]> destinations = new TreeMap<>();
-    for (RollupCell cell : cells) {
-      if (exports.test(cell)) {
-        long[] sums =
-            destinations.computeIfAbsent(cell.key().destinationCountry(), d -> new long[4]);
-        boolean denied = DENY.equals(cell.key().decision());
-        sums[0] += cell.events();
-        sums[denied ? 2 : 1] += cell.events();
-        sums[3] += denied ? 0 : cell.recordCount();
-      }
-    }
+    tallies
+        .of(exports)
+        .forEach(
+            (values, counted) -> {
+              long[] sums =
+                  destinations.computeIfAbsent(
+                      values.get(destinationAt).toString(), d -> new long[4]);
+              boolean denied = DENY.equals(values.get(decisionAt));
+              sums[0] += counted[0];
+              sums[denied ? 2 : 1] += counted[0];
+              sums[3] += denied ? 0 : counted[1];
+            });
     destinations.forEach(
         (destination, sums) -> {
           ObjectNode row = out.addObject();
@@ -204,61 +300,33 @@ final class TransparencyReport {
     return Arrays.asList(key.role().split("\\+")).contains(Roles.LAW_ENFORCEMENT);
   }
 
-  private static Predicate<RollupCell> action(AuditAction action) {
-    return c -> action.name().equals(c.key().action());
-  }
-
-  private static long sum(List<RollupCell> cells, Predicate<RollupCell> filter) {
-    return cells.stream().filter(filter).mapToLong(RollupCell::events).sum();
-  }
-
-  private static void totals(
-      ObjectNode out, List<RollupCell> cells, Predicate<RollupCell> filter, String countName) {
-    out.put(countName, sum(cells, filter));
-    out.put("permitted", sum(cells, filter.and(c -> !DENY.equals(c.key().decision()))));
-    out.put("denied", sum(cells, filter.and(c -> DENY.equals(c.key().decision()))));
-    out.put("records", cells.stream().filter(filter).mapToLong(RollupCell::recordCount).sum());
-  }
-
-  private static void group(
-      ArrayNode out,
-      List<RollupCell> cells,
-      Predicate<RollupCell> filter,
-      List<Field> fields,
-      String countName) {
-    Map<List<Object>, long[]> groups = new TreeMap<>(TransparencyReport::compareValues);
-    for (RollupCell cell : cells) {
-      if (filter.test(cell)) {
-        List<Object> values = new ArrayList<>(fields.size());
-        fields.forEach(field -> values.add(field.value().apply(cell.key())));
-        long[] sums = groups.computeIfAbsent(values, v -> new long[2]);
-        sums[0] += cell.events();
-        sums[1] += cell.recordCount();
-      }
-    }
-    groups.forEach(
-        (values, sums) -> {
-          ObjectNode row = out.addObject();
-          for (int i = 0; i < fields.size(); i++) {
-            String name = fields.get(i).name();
-            Object value = values.get(i);
-            if (value instanceof Boolean b) {
-              row.put(name, b);
-            } else if (value instanceof Long n) {
-              if (n == 0) {
-                row.putNull(name);
-              } else {
-                row.put(name, n);
+  private static void group(ArrayNode out, Tallies tallies, Grouping grouping, String countName) {
+    List<Field> fields = grouping.fields;
+    tallies
+        .of(grouping)
+        .forEach(
+            (values, sums) -> {
+              ObjectNode row = out.addObject();
+              for (int i = 0; i < fields.size(); i++) {
+                String name = fields.get(i).name();
+                Object value = values.get(i);
+                if (value instanceof Boolean b) {
+                  row.put(name, b);
+                } else if (value instanceof Long n) {
+                  if (n == 0) {
+                    row.putNull(name);
+                  } else {
+                    row.put(name, n);
+                  }
+                } else if (value.toString().isEmpty()) {
+                  row.putNull(name);
+                } else {
+                  row.put(name, value.toString());
+                }
               }
-            } else if (value.toString().isEmpty()) {
-              row.putNull(name);
-            } else {
-              row.put(name, value.toString());
-            }
-          }
-          row.put(countName, sums[0]);
-          row.put("records", sums[1]);
-        });
+              row.put(countName, sums[0]);
+              row.put("records", sums[1]);
+            });
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -2,7 +2,6 @@ package org.civitas.audit.transparency;
 
 import java.time.Clock;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 import org.civitas.audit.log.JsonCanonicalizer;
 import org.civitas.audit.treehead.ReportSignatures;
@@ -39,9 +38,9 @@ public class TransparencyReports {
   public byte[] signedJson(ReportRange range) {
     // The head is read first, so the figures cover at least every event under it.
     SignedTreeHead head = treeHeads.latest();
-    List<RollupCell> cells = rollups.between(range.from(), range.to());
+    TransparencyReport.Tallies tallies = rollups.tallies(range.from(), range.to());
     return JsonCanonicalizer.canonicalize(
-        sign(TransparencyReport.figures(cells, range, head, clock.instant()), key));
+        sign(TransparencyReport.figures(tallies, range, head, clock.instant()), key));
   }
 
   /** One CSV row per rollup cell in the range, with a header line. */

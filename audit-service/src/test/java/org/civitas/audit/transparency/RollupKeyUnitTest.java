@@ -3,10 +3,11 @@ package org.civitas.audit.transparency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.civitas.audit.log.AppendedEvent;
 import org.civitas.audit.log.JsonCanonicalizer;
-import org.civitas.audit.log.LoggedEvent;
 import org.civitas.contract.ContractJson;
 import org.civitas.contract.audit.AuditAction;
 import org.civitas.contract.audit.AuditEvent;
@@ -49,11 +50,15 @@ class RollupKeyUnitTest {
     return ContractJson.mapper().valueToTree(event);
   }
 
-  private static LoggedEvent logged(AuditEvent event) {
-    return new LoggedEvent(
+  /** The event as the log passes it on: parsed from what was sent, with its time read. */
+  private static AppendedEvent logged(AuditEvent event) {
+    JsonNode parsed = JsonCanonicalizer.parse(ContractJson.mapper().writeValueAsBytes(event));
+    return new AppendedEvent(
         0,
         new byte[32],
-        JsonCanonicalizer.canonicalize(ContractJson.mapper().writeValueAsBytes(event)));
+        JsonCanonicalizer.canonicalize(parsed),
+        parsed,
+        OffsetDateTime.parse(event.occurredAt()).toInstant());
   }
 
   @Test

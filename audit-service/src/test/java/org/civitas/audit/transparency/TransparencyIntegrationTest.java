@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.PublicKey;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.civitas.audit.AuditServiceTestBase;
@@ -23,13 +25,17 @@ import org.civitas.contract.audit.Decision;
 import org.civitas.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Events published to the audit topic on days no other test uses, then the public report over those
  * days: its figures equal the events, it is signed, and no individual appears in it.
  */
 class TransparencyIntegrationTest extends AuditServiceTestBase {
+
+  @Autowired private Rollups rollups;
 
   private static final String RANGE = "from=2020-03-01&to=2020-03-03";
   private static final String PLANNING = "planning-" + newId();
@@ -190,6 +196,23 @@ class TransparencyIntegrationTest extends AuditServiceTestBase {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  @Test
+  void figuresSummedByTheDatabaseEqualFiguresSummedFromTheCells() {
+    awaitAllLogged();
+    LocalDate from = LocalDate.parse("2020-03-01");
+    LocalDate to = LocalDate.parse("2020-03-03");
+    ReportRange range = new ReportRange(from, to);
+    SignedTreeHead head = new SignedTreeHead(1, "cm9vdA==", 1L, "c2ln", "kid");
+    Instant at = Instant.parse("2026-11-26T10:00:00Z");
+
+    ObjectNode fromCells = TransparencyReport.figures(rollups.between(from, to), range, head, at);
+    ObjectNode fromDatabase =
+        TransparencyReport.figures(rollups.tallies(from, to), range, head, at);
+
+    assertThat(fromCells.at("/byAction").size()).isGreaterThan(3);
+    assertThat(fromDatabase).isEqualTo(fromCells);
   }
 
   @Test

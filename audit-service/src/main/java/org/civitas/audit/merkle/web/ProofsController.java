@@ -47,10 +47,13 @@ class ProofsController {
     if (leafIndex < 0 || leafIndex >= size) {
       throw invalid("leafIndex", "out_of_range", "must be at least 0 and less than treeSize");
     }
-    List<byte[]> path = merkle.inclusionProof(leafIndex, size);
-    byte[] leafHash = merkle.leafHash(leafIndex);
+    MerkleLog.Inclusion inclusion = merkle.inclusion(leafIndex, size);
     audited.record(caller, AuditedReads.PROOFS, null, null, null);
-    return new InclusionProof(leafIndex, size, BASE64.encodeToString(leafHash), encode(path));
+    return new InclusionProof(
+        leafIndex,
+        size,
+        BASE64.encodeToString(inclusion.leafHash()),
+        encode(inclusion.auditPath()));
   }
 
   @GetMapping("/consistency")
