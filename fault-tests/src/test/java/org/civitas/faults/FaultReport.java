@@ -26,7 +26,8 @@ final class FaultReport {
       int queriesRefused,
       String logVerified,
       double outageSeconds,
-      double catchUpSeconds) {}
+      double catchUpSeconds,
+      String notes) {}
 
   static synchronized void add(Row row) {
     ROWS.add(row);
@@ -48,12 +49,12 @@ final class FaultReport {
     md.append(
         "| scenario | readings sent | accepted (202) | stored | duplicates | ingest 503s |"
             + " data queries answered | audit events for them | queries refused | log verified |"
-            + " outage (s) | caught up after restart (s) |\n");
-    md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+            + " outage (s) | caught up after restart (s) | notes |\n");
+    md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (Row r : ROWS) {
       md.append(
           String.format(
-              "| %s | %,d | %,d | %,d | %d | %d | %d | %d | %d | %s | %.1f | %.1f |%n",
+              "| %s | %,d | %,d | %,d | %d | %d | %d | %d | %d | %s | %.1f | %.1f | %s |%n",
               r.scenario(),
               r.sent(),
               r.accepted(),
@@ -65,7 +66,8 @@ final class FaultReport {
               r.queriesRefused(),
               r.logVerified(),
               r.outageSeconds(),
-              r.catchUpSeconds()));
+              r.catchUpSeconds(),
+              r.notes()));
     }
     try {
       Files.createDirectories(FILE.getParent());

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Timeout;
  * signed tree head. Results go to {@code target/fault-report.md}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 15, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class PlatformFaultIntegrationTest {
 
   /** Readings per request, and the pace: 100 every 200 ms is 500 readings/s. */
@@ -42,7 +42,13 @@ class PlatformFaultIntegrationTest {
 
   private static final Duration SEND_INTERVAL = Duration.ofMillis(200);
   private static final Duration QUERY_INTERVAL = Duration.ofMillis(250);
-  private static final Duration CATCH_UP = Duration.ofMinutes(3);
+  private static final Duration CATCH_UP = Duration.ofMinutes(5);
+
+  /**
+   * Longest wait for load to reach a point of a scenario. Generous because the build machine is
+   * shared: on a quiet machine each step takes seconds.
+   */
+  private static final Duration STEP = Duration.ofMinutes(3);
 
   private static Platform platform;
   private static Gateway gateway;
@@ -50,29 +56,27 @@ class PlatformFaultIntegrationTest {
   private static AuditTrail audit;
 
   @BeforeAll
-  @Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  @Timeout(value = 15, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   static void startPlatform() throws IOException, InterruptedException {
     Path logs = Path.of("target", "platform-logs").toAbsolutePath();
     System.setProperty(ServiceProcess.LOG_DIR_PROPERTY, logs.toString());
     PlatformSettings settings =
         PlatformSettings.onFreePorts(Files.createTempDirectory("civitas-faults"), repositoryRoot());
-    platform = new Platform(settings).start();
+    platform = new Platform(settings);
+    // whatever ends this JVM, the service processes must not outlive it
+    Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "fault-platform-stop"));
+    platform.start();
     gateway = new Gateway(settings);
     store = new GovernedStore(platform.jdbcUrl("policy"));
     audit = new AuditTrail(gateway);
     // the demo sensors reach ingest-service through the registry topic
     VendorSender probe = new VendorSender(gateway, 2, Duration.ofMillis(100));
-    await()
-        .atMost(Duration.ofSeconds(90))
-        .pollInterval(Duration.ofSeconds(1))
-        .until(probe::tryOnce);
+    await().atMost(STEP).pollInterval(Duration.ofSeconds(1)).until(probe::tryOnce);
   }
 
   @AfterAll
   static void stopPlatform() {
-    if (platform != null) {
-      platform.close();
-    }
+    platform.close();
   }
 
   @Test
@@ -95,12 +99,13 @@ class PlatformFaultIntegrationTest {
         "postgres-stop",
         (sender, queries) -> {
           platform.postgres().stop();
-          int before = sender.acceptedCount();
-          // ingest needs no database: readings keep being accepted and wait in Kafka
-          await()
-              .atMost(Duration.ofSeconds(60))
-              .until(() -> sender.acceptedCount() >= before + 2_000);
-          platform.postgres().start();
+          try {
+            int before = sender.acceptedCount();
+            // ingest needs no database: readings keep being accepted and wait in Kafka
+            await().atMost(STEP).until(() -> sender.acceptedCount() >= before + 2_000);
+          } finally {
+            platform.postgres().start();
+          }
         });
   }
 
@@ -114,12 +119,15 @@ class PlatformFaultIntegrationTest {
         (sender, queries) -> {
           platform.kafka().stop();
           Map<Integer, Integer> before = sender.statusCounts();
-          await()
-              .atMost(Duration.ofSeconds(90))
-              .until(() -> sender.answers(503) >= before.getOrDefault(503, 0) + 3);
-          Map<Integer, Integer> after = sender.statusCounts();
-          after.forEach((status, n) -> during.put(status, n - before.getOrDefault(status, 0)));
-          platform.kafka().start();
+          try {
+            await()
+                .atMost(STEP)
+                .until(() -> sender.answers(503) >= before.getOrDefault(503, 0) + 3);
+          } finally {
+            Map<Integer, Integer> after = sender.statusCounts();
+            after.forEach((status, n) -> during.put(status, n - before.getOrDefault(status, 0)));
+            platform.kafka().start();
+          }
         });
     during.values().removeIf(n -> n == 0);
     assertThat(during.keySet())
@@ -135,12 +143,13 @@ class PlatformFaultIntegrationTest {
         "audit-kill",
         (sender, queries) -> {
           platform.kill("audit-service");
-          int before = queries.answeredCount();
-          // the events wait in Kafka: queries keep being answered while the log is away
-          await()
-              .atMost(Duration.ofSeconds(60))
-              .until(() -> queries.answeredCount() >= before + 20);
-          platform.restart("audit-service");
+          try {
+            int before = queries.answeredCount();
+            // the events wait in Kafka: queries keep being answered while the log is away
+            await().atMost(STEP).until(() -> queries.answeredCount() >= before + 20);
+          } finally {
+            platform.restart("audit-service");
+          }
         });
   }
 
@@ -153,24 +162,46 @@ class PlatformFaultIntegrationTest {
     Instant since = Instant.now().minusSeconds(5);
     VendorSender sender = new VendorSender(gateway, BATCH, SEND_INTERVAL).start();
     DataQueries queries = new DataQueries(gateway, tag, QUERY_INTERVAL).start();
-    long faultStarted;
-    long cleared;
+    long faultStarted = System.nanoTime();
+    long cleared = -1;
+    String failedStep = null;
     try {
       await()
-          .atMost(Duration.ofSeconds(60))
+          .atMost(STEP)
           .until(() -> sender.acceptedCount() >= 2_000 && queries.answeredCount() >= 4);
       faultStarted = System.nanoTime();
+      failedStep = "fault";
       fault.inject(sender, queries);
       cleared = System.nanoTime();
+      failedStep = "recovery";
       int atRecovery = sender.acceptedCount();
       int answeredAtRecovery = queries.answeredCount();
       // traffic flows again end to end before the scenario ends
       await()
-          .atMost(Duration.ofSeconds(90))
+          .atMost(STEP)
           .until(
               () ->
                   sender.acceptedCount() >= atRecovery + 1_000
                       && queries.answeredCount() >= answeredAtRecovery + 4);
+      failedStep = null;
+    } catch (ConditionTimeoutException e) {
+      failedStep = failedStep == null ? "warm-up" : failedStep;
+      FaultReport.add(
+          new FaultReport.Row(
+              scenario + " (timed out in " + failedStep + ")",
+              sender.sent().size(),
+              sender.acceptedCount(),
+              -1,
+              -1,
+              sender.answers(503),
+              queries.answeredCount(),
+              -1,
+              queries.refused().size(),
+              "not checked",
+              cleared < 0 ? -1 : seconds(cleared - faultStarted),
+              -1,
+              "ingest answers " + sender.statusCounts()));
+      throw e;
     } finally {
       sender.stopAndDrain();
       queries.close();
@@ -216,7 +247,8 @@ class PlatformFaultIntegrationTest {
             queries.refused().size(),
             verified.verified() ? "yes (" + verified.treeSize() + " events)" : "NO",
             seconds(cleared - faultStarted),
-            caughtUp < 0 ? -1 : seconds(caughtUp - cleared)));
+            caughtUp < 0 ? -1 : seconds(caughtUp - cleared),
+            "ingest answers " + sender.statusCounts()));
 
     assertThat(sender.rejected()).as("readings rejected by validation").isZero();
     assertThat(accepted).as("every batch sent was eventually accepted").hasSameSizeAs(sent);

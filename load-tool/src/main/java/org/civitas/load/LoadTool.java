@@ -12,6 +12,7 @@ import org.civitas.load.cli.Arguments;
 import org.civitas.load.cli.UsageException;
 import org.civitas.load.e2e.EndToEnd;
 import org.civitas.load.e2e.EndToEndSummary;
+import org.civitas.load.groups.ConsumerGroups;
 import org.civitas.load.ingest.IngestLoad;
 import org.civitas.load.ingest.IngestOptions;
 import org.civitas.load.reading.SensorTarget;
@@ -77,6 +78,9 @@ public final class LoadTool {
           --postgres-port=5432                   tells the platform's PostgreSQL from others
           --probe-interval=250ms --drain=60s
 
+      java -jar load-tool.jar groups [--bootstrap=127.0.0.1:9092] [--group=policy-service,audit-service]
+          Each member of the consumer groups with its partitions and lag (how instances share work).
+
       Common options:
           --duration=60s (baseline: 30s)   measured time: 500ms, 30s, 2m, PT1M
           --warmup=5s                      load before measuring, not counted
@@ -107,11 +111,19 @@ public final class LoadTool {
         case "kafka-baseline" -> baseline(arguments, out, err);
         case "compare" -> compare(arguments, out, err, env);
         case "e2e" -> endToEnd(arguments, out, err, env);
+        case "groups" -> {
+          arguments.allowOnly(List.of("bootstrap", "group"));
+          out.print(
+              ConsumerGroups.describe(
+                  arguments.text("bootstrap", "127.0.0.1:9092"),
+                  arguments.list("group", "policy-service,audit-service")));
+          yield OK;
+        }
         default ->
             throw new UsageException(
                 "unknown command '"
                     + command
-                    + "'; use ingest, kafka-baseline, compare, e2e or help");
+                    + "'; use ingest, kafka-baseline, compare, e2e, groups or help");
       };
     } catch (UsageException e) {
       err.println("load-tool: " + e.getMessage());

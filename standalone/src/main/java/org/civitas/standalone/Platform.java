@@ -94,18 +94,24 @@ public final class Platform implements AutoCloseable {
 
   /** Starts everything and returns once every service reports healthy. */
   public Platform start() throws InterruptedException {
-    CompletableFuture<Void> kafkaStarted = CompletableFuture.runAsync(kafka::start);
-    postgres.start();
-    postgres.createDatabases(DATABASES);
-    kafkaStarted.join();
-    authServer.start();
-    services.forEach(ServiceProcess::start);
-    authServer.awaitHealthy(START_TIMEOUT);
-    for (ServiceProcess service : services) {
-      service.awaitHealthy(START_TIMEOUT);
-    }
-    if (simulator != null) {
-      simulator.start();
+    try {
+      CompletableFuture<Void> kafkaStarted = CompletableFuture.runAsync(kafka::start);
+      postgres.start();
+      postgres.createDatabases(DATABASES);
+      kafkaStarted.join();
+      authServer.start();
+      services.forEach(ServiceProcess::start);
+      authServer.awaitHealthy(START_TIMEOUT);
+      for (ServiceProcess service : services) {
+        service.awaitHealthy(START_TIMEOUT);
+      }
+      if (simulator != null) {
+        simulator.start();
+      }
+    } catch (RuntimeException | InterruptedException e) {
+      // services already started would outlive us as orphans
+      close();
+      throw e;
     }
     return this;
   }
