@@ -381,10 +381,13 @@ public final class EndToEnd {
     out.append(
         String.format(
             Locale.ROOT,
-            "  %-34s %,12.1f /s   (caught up %.1f s after the load ended)%n",
+            "  %-34s %,12.1f /s   (%s)%n",
             "governed rows stored",
             s.governedRowsPerSecond(),
-            s.drainSeconds()));
+            s.drainSeconds() < 0
+                ? "still growing when --drain ran out after the load"
+                : String.format(
+                    Locale.ROOT, "caught up %.1f s after the load ended", s.drainSeconds())));
     out.append(
         String.format(
             Locale.ROOT,
