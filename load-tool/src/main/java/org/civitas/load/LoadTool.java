@@ -10,6 +10,9 @@ import org.civitas.load.baseline.BaselineOptions;
 import org.civitas.load.baseline.KafkaBaseline;
 import org.civitas.load.cli.Arguments;
 import org.civitas.load.cli.UsageException;
+import org.civitas.load.e2e.EndToEnd;
+import org.civitas.load.e2e.EndToEndSummary;
+import org.civitas.load.groups.ConsumerGroups;
 import org.civitas.load.ingest.IngestLoad;
 import org.civitas.load.ingest.IngestOptions;
 import org.civitas.load.reading.SensorTarget;
@@ -63,6 +66,21 @@ public final class LoadTool {
       java -jar load-tool.jar compare [ingest options] [--bootstrap=...] [--baseline-duration=..]
           kafka-baseline, then ingest, with the same readings; prints ingest/baseline readings/s.
 
+      java -jar load-tool.jar e2e [ingest options] [--bootstrap=...|none] [--baseline-duration=20s]
+          The end-to-end benchmark against a running platform: the raw producer baseline, then
+          steady ingest load while it measures governed rows/s (policy-service counter), audit
+          appends/s (tree head), ingest->queryable latency (a probe sensor registered for the run,
+          polled through the data API) and CPU and RSS of every platform process (/proc).
+          --staff-client-id=city-it --staff-client-secret=<secret>   (or CIVITAS_STAFF_CLIENT_SECRET)
+          --policy-metrics=http://localhost:8082/actuator/prometheus  comma-separated, one per
+                                                 policy-service instance
+          --repository=.                         checkout whose service jars are measured
+          --postgres-port=5432                   tells the platform's PostgreSQL from others
+          --probe-interval=250ms --drain=60s
+
+      java -jar load-tool.jar groups [--bootstrap=127.0.0.1:9092] [--group=policy-service,audit-service]
+          Each member of the consumer groups with its partitions and lag (how instances share work).
+
       Common options:
           --duration=60s (baseline: 30s)   measured time: 500ms, 30s, 2m, PT1M
           --warmup=5s                      load before measuring, not counted
@@ -92,9 +110,20 @@ public final class LoadTool {
                 : ingest(arguments, out, err, env);
         case "kafka-baseline" -> baseline(arguments, out, err);
         case "compare" -> compare(arguments, out, err, env);
+        case "e2e" -> endToEnd(arguments, out, err, env);
+        case "groups" -> {
+          arguments.allowOnly(List.of("bootstrap", "group"));
+          out.print(
+              ConsumerGroups.describe(
+                  arguments.text("bootstrap", "127.0.0.1:9092"),
+                  arguments.list("group", "policy-service,audit-service")));
+          yield OK;
+        }
         default ->
             throw new UsageException(
-                "unknown command '" + command + "'; use ingest, kafka-baseline, compare or help");
+                "unknown command '"
+                    + command
+                    + "'; use ingest, kafka-baseline, compare, e2e, groups or help");
       };
     } catch (UsageException e) {
       err.println("load-tool: " + e.getMessage());
@@ -167,6 +196,21 @@ public final class LoadTool {
             + comparison.render();
     report(comparison, table, arguments.flag("json"), out, err);
     return Math.max(verdict(baseline, err), verdict(ingested, err));
+  }
+
+  private static int endToEnd(
+      Arguments arguments, PrintStream out, PrintStream err, Map<String, String> env)
+      throws InterruptedException {
+    EndToEndSummary summary = new EndToEnd(arguments, env, err).run();
+    String table =
+        (summary.baseline() == null ? "" : SummaryTable.render(summary.baseline()))
+            + SummaryTable.render(summary.ingest())
+            + System.lineSeparator()
+            + EndToEnd.render(summary);
+    report(summary, table, arguments.flag("json"), out, err);
+    return summary.baseline() == null
+        ? verdict(summary.ingest(), err)
+        : Math.max(verdict(summary.baseline(), err), verdict(summary.ingest(), err));
   }
 
   private static void report(

@@ -14,9 +14,9 @@ import org.civitas.infra.EmbeddedPostgres;
  * data directory; each service runs from its jar as its own process, configured here the same way
  * docker-compose.yml configures the containers.
  */
-final class Platform implements AutoCloseable {
+public final class Platform implements AutoCloseable {
 
-  static final List<String> DATABASES = List.of("policy", "policy_keys", "audit");
+  public static final List<String> DATABASES = List.of("policy", "policy_keys", "audit");
 
   /** Services on the ingest path, which run with the full JIT (see {@link #service}). */
   private static final List<String> HOT_PATH = List.of("ingest-service", "api-gateway");
@@ -38,7 +38,7 @@ final class Platform implements AutoCloseable {
   private final List<ServiceProcess> services;
   private final ServiceProcess simulator;
 
-  Platform(PlatformSettings settings) {
+  public Platform(PlatformSettings settings) {
     this.settings = settings;
     Path data = settings.dataDirectory();
     this.kafka =
@@ -107,7 +107,7 @@ final class Platform implements AutoCloseable {
    * Starts everything and returns once every service reports healthy. When that fails, whatever was
    * started is stopped again: nobody else holds a reference that could stop it later.
    */
-  Platform start() throws InterruptedException {
+  public Platform start() throws InterruptedException {
     try {
       CompletableFuture<Void> kafkaStarted = CompletableFuture.runAsync(kafka::start);
       postgres.start();
@@ -129,28 +129,43 @@ final class Platform implements AutoCloseable {
     }
   }
 
-  PlatformSettings settings() {
+  public PlatformSettings settings() {
     return settings;
   }
 
-  EmbeddedKafka kafka() {
+  public EmbeddedKafka kafka() {
     return kafka;
   }
 
-  EmbeddedPostgres postgres() {
+  public EmbeddedPostgres postgres() {
     return postgres;
   }
 
-  String jdbcUrl(String database) {
+  public String jdbcUrl(String database) {
     return "jdbc:postgresql://localhost:" + settings.postgresPort() + "/" + database;
   }
 
   /** The service process of that name, for tests that stop or kill one. */
-  ServiceProcess service(String name) {
+  public ServiceProcess service(String name) {
     return services.stream()
         .filter(service -> service.name().equals(name))
         .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+  }
+
+  /** SIGKILL of one service, as a crash would end it; {@link #restart} brings it back. */
+  public void kill(String name) throws InterruptedException {
+    service(name).kill();
+  }
+
+  /** Starts a stopped or killed service again and waits until it reports healthy. */
+  public void restart(String name) throws InterruptedException {
+    ServiceProcess service = service(name);
+    if (service.isAlive()) {
+      service.stop();
+    }
+    service.start();
+    service.awaitHealthy(START_TIMEOUT);
   }
 
   @Override

@@ -3,12 +3,13 @@ package org.civitas.standalone;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.civitas.infra.FreePorts;
 
 /**
  * Where the platform keeps its data, where the service jars are, and which ports everything uses.
  * Defaults are the ports of CONTRACT §1; tests choose free ones.
  */
-record PlatformSettings(
+public record PlatformSettings(
     Path dataDirectory,
     Path repositoryRoot,
     int kafkaPort,
@@ -36,6 +37,23 @@ record PlatformSettings(
         true,
         "kafka",
         5);
+  }
+
+  /** Every port free on this machine, no simulator: for tests that drive the platform. */
+  public static PlatformSettings onFreePorts(Path dataDirectory, Path repositoryRoot) {
+    return new PlatformSettings(
+        dataDirectory,
+        repositoryRoot,
+        FreePorts.next(),
+        FreePorts.next(),
+        FreePorts.next(),
+        FreePorts.next(),
+        FreePorts.next(),
+        FreePorts.next(),
+        FreePorts.next(),
+        false,
+        "kafka",
+        0);
   }
 
   /** Reads {@code --key=value} arguments over the defaults. */
@@ -66,11 +84,11 @@ record PlatformSettings(
         intOption(options, "simulator-rate", d.simulatorRate()));
   }
 
-  String issuerUri() {
+  public String issuerUri() {
     return "http://localhost:" + authPort;
   }
 
-  String gatewayUrl() {
+  public String gatewayUrl() {
     return "http://localhost:" + gatewayPort;
   }
 

@@ -24,9 +24,9 @@ import java.util.concurrent.TimeUnit;
  * #LOG_DIR_PROPERTY} set, each service's lines are also appended to {@code <dir>/<service>.log},
  * which is how tests scan every log line the platform wrote.
  */
-final class ServiceProcess {
+public final class ServiceProcess {
 
-  static final String LOG_DIR_PROPERTY = "civitas.platform.log-dir";
+  public static final String LOG_DIR_PROPERTY = "civitas.platform.log-dir";
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -47,15 +47,15 @@ final class ServiceProcess {
     this.port = port;
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
-  Integer port() {
+  public Integer port() {
     return port;
   }
 
-  synchronized void start() {
+  public synchronized void start() {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
           jar + " is missing: build the platform first (./mvnw -B -DskipTests package)");
@@ -77,7 +77,7 @@ final class ServiceProcess {
   }
 
   /** A graceful stop: SIGTERM, then a kill if the service does not end in time. */
-  synchronized void stop() {
+  public synchronized void stop() {
     if (process == null) {
       return;
     }
@@ -94,19 +94,24 @@ final class ServiceProcess {
   }
 
   /** SIGKILL, as a crash would: no shutdown hooks, no graceful close. */
-  synchronized void kill() throws InterruptedException {
+  public synchronized void kill() throws InterruptedException {
     if (process != null) {
       process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       process = null;
     }
   }
 
-  synchronized boolean isAlive() {
+  /** The operating-system process id, or -1 when the service is not running. */
+  public synchronized long pid() {
+    return process == null ? -1 : process.pid();
+  }
+
+  public synchronized boolean isAlive() {
     return process != null && process.isAlive();
   }
 
   /** Waits until the service's health endpoint says UP, or fails with the reason. */
-  void awaitHealthy(Duration timeout) throws InterruptedException {
+  public void awaitHealthy(Duration timeout) throws InterruptedException {
     if (port == null) {
       return;
     }

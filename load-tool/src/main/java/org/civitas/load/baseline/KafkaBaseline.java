@@ -52,7 +52,8 @@ import org.civitas.load.run.SetupException;
  */
 public final class KafkaBaseline {
 
-  private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(15);
+  // generous: a broker on a machine shared with parallel builds may take long to answer
+  private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration BATCH_TIMEOUT = Duration.ofSeconds(30);
   private static final long RETENTION_MS = TimeUnit.HOURS.toMillis(1);
   private static final int TEMPLATES = 4096;

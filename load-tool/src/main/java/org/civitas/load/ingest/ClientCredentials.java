@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * (client_secret_basic), renewed ahead of expiry by whichever worker first notices, while the
  * others keep using the still-valid token. Never prints the secret or a token.
  */
-final class ClientCredentials {
+public final class ClientCredentials {
 
   private static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(5);
   private static final Duration MAX_MARGIN = Duration.ofSeconds(60);
@@ -37,7 +37,7 @@ final class ClientCredentials {
   private final ReentrantLock renewing = new ReentrantLock();
   private volatile Token current;
 
-  ClientCredentials(
+  public ClientCredentials(
       HttpClient http,
       URI tokenUrl,
       String clientId,
@@ -62,7 +62,7 @@ final class ClientCredentials {
    *
    * @throws SetupException when no valid token can be had
    */
-  String bearer() {
+  public String bearer() {
     Token token = current;
     Instant now = clock.instant();
     if (token != null && now.isBefore(token.renewAt())) {
@@ -105,7 +105,7 @@ final class ClientCredentials {
   }
 
   /** The {@code vendor_id} claim of a JWT access token, read without verifying it. */
-  static Optional<String> vendorId(String jwt) {
+  public static Optional<String> vendorId(String jwt) {
     String[] parts = jwt.split("\\.");
     if (parts.length < 2) {
       return Optional.empty();

@@ -1,0 +1,40 @@
+package org.civitas.load.e2e;
+
+import java.util.Map;
+import org.civitas.load.run.RunSummary;
+
+/**
+ * The figures of one end-to-end run (printed with {@code --json}).
+ *
+ * @param windowSeconds the measured window the rates are computed over (warm-up excluded)
+ * @param governedRowsPerSecond governed rows stored per second (policy-service counter)
+ * @param drainSeconds after the load ended, until governed rows stopped growing; -1 if they never
+ *     did within {@code --drain}
+ * @param ingestToBaselineRatio accepted readings/s through the gateway over the raw producer's
+ *     acknowledged records/s on the same broker
+ * @param processes CPU (percent of one core, averaged over the window) and peak RSS per process
+ */
+public record EndToEndSummary(
+    String finishedAt,
+    String target,
+    Map<String, Object> settings,
+    double windowSeconds,
+    double acceptedPerSecond,
+    double governedRowsPerSecond,
+    long probes,
+    long probesNotSeen,
+    double queryableP50Millis,
+    double queryableP99Millis,
+    double queryableMaxMillis,
+    double auditAppendsPerSecond,
+    double drainSeconds,
+    double baselinePerSecond,
+    double ingestToBaselineRatio,
+    Map<String, ProcessFigures> processes,
+    double loadAverageBefore,
+    double loadAverageAfter,
+    RunSummary ingest,
+    RunSummary baseline) {
+
+  public record ProcessFigures(int processes, double cpuPercent, long maxRssBytes) {}
+}

@@ -1,0 +1,226 @@
+package org.civitas.load.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.civitas.contract.ContractJson;
+import org.civitas.load.ingest.ClientCredentials;
+import org.civitas.load.run.LatencyHistogram;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Ingest-to-queryable latency: posts one tagged reading at a time for a sensor of its own through
+ * the gateway, then polls the data API (as staff, with a record-level purpose) until the reading is
+ * returned. The latency runs from the moment the reading was posted to the first answer that holds
+ * it, so it includes ingest, the raw topic, minimization, the governed store and the query.
+ */
+final class LatencyProbe {
+
+  static final String CATEGORY = "traffic_count";
+  static final String PURPOSE = "traffic-planning";
+
+  private final HttpClient http;
+  private final URI gateway;
+  private final ClientCredentials vendor;
+  private final ClientCredentials staff;
+  private final String sensorId;
+  private final Duration interval;
+  private final Map<String, Long> pending = new ConcurrentHashMap<>();
+  private final LatencyHistogram latency = new LatencyHistogram();
+  private final AtomicLong sent = new AtomicLong();
+  private final AtomicLong lost = new AtomicLong();
+  private final Instant since = Instant.now().minus(10, ChronoUnit.MINUTES);
+  private volatile boolean running;
+  private volatile boolean measuring;
+  private Thread poster;
+  private Thread poller;
+
+  LatencyProbe(
+      HttpClient http,
+      URI gateway,
+      ClientCredentials vendor,
+      ClientCredentials staff,
+      String sensorId,
+      Duration interval) {
+    this.http = http;
+    this.gateway = gateway;
+    this.vendor = vendor;
+    this.staff = staff;
+    this.sensorId = sensorId;
+    this.interval = interval;
+  }
+
+  /** Posts one probe reading; true when it was accepted (the sensor is known to ingest). */
+  boolean accepted() {
+    return post(UUID.randomUUID().toString()) == 202;
+  }
+
+  void start() {
+    running = true;
+    poster = new Thread(this::postLoop, "probe-poster");
+    poller = new Thread(this::pollLoop, "probe-poller");
+    poster.setDaemon(true);
+    poller.setDaemon(true);
+    poster.start();
+    poller.start();
+  }
+
+  /** From now on, probes count; earlier ones were warm-up. */
+  void measure() {
+    measuring = true;
+  }
+
+  /** Stops posting, then waits up to {@code grace} for the probes in flight. */
+  void stop(Duration grace) throws InterruptedException {
+    running = false;
+    poster.join();
+    long deadline = System.nanoTime() + grace.toNanos();
+    while (!pending.isEmpty() && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+    }
+    lost.addAndGet(pending.size());
+    pending.clear();
+    poller.interrupt();
+    poller.join(Duration.ofSeconds(10).toMillis());
+  }
+
+  LatencyHistogram latency() {
+    return latency;
+  }
+
+  long sent() {
+    return sent.get();
+  }
+
+  long notSeen() {
+    return lost.get();
+  }
+
+  private void postLoop() {
+    while (running) {
+      long started = System.nanoTime();
+      String id = UUID.randomUUID().toString();
+      boolean counted = measuring;
+      if (counted) {
+        pending.put(id, started);
+        sent.incrementAndGet();
+      }
+      int status = post(id);
+      if (status != 202 && counted) {
+        pending.remove(id);
+        lost.incrementAndGet();
+      }
+      long wait = interval.toNanos() - (System.nanoTime() - started);
+      if (wait > 0) {
+        LockSupport.parkNanos(wait);
+      }
+    }
+  }
+
+  private void pollLoop() {
+    while (!Thread.currentThread().isInterrupted()) {
+      long started = System.nanoTime();
+      if (!pending.isEmpty()) {
+        JsonNode page = query();
+        long now = System.nanoTime();
+        if (page != null) {
+          for (JsonNode item : page.path("items")) {
+            Long postedAt = pending.remove(item.path("readingId").asString(""));
+            if (postedAt != null) {
+              latency.recordNanos(now - postedAt);
+            }
+          }
+        }
+      }
+      long wait = Duration.ofMillis(50).toNanos() - (System.nanoTime() - started);
+      if (wait > 0) {
+        LockSupport.parkNanos(wait);
+      }
+    }
+  }
+
+  private int post(String readingId) {
+    Map<String, Object> reading =
+        Map.of(
+            "readingId",
+            readingId,
+            "sensorId",
+            sensorId,
+            "observedAt",
+            Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(),
+            "category",
+            CATEGORY,
+            "location",
+            Map.of("lat", 43.6532, "lon", -79.3832),
+            "attributes",
+            Map.of("count", 7, "vehicleClass", "car", "lane", 1));
+    HttpRequest request =
+        HttpRequest.newBuilder(gateway.resolve("/api/v1/ingest/readings"))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + vendor.bearer())
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofByteArray(
+                    ContractJson.mapper().writeValueAsBytes(reading)))
+            .build();
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == 202
+          && !ContractJson.mapper().readTree(response.body()).path("rejected").isEmpty()) {
+        return 422;
+      }
+      return response.statusCode();
+    } catch (IOException e) {
+      return 0;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 0;
+    }
+  }
+
+  private JsonNode query() {
+    String query =
+        "category="
+            + CATEGORY
+            + "&sensorId="
+            + encode(sensorId)
+            + "&purpose="
+            + PURPOSE
+            + "&from="
+            + encode(since.toString())
+            + "&to="
+            + encode(Instant.now().plus(10, ChronoUnit.MINUTES).toString())
+            + "&limit=1000";
+    HttpRequest request =
+        HttpRequest.newBuilder(gateway.resolve("/api/v1/data/readings?" + query))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + staff.bearer())
+            .GET()
+            .build();
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      return response.statusCode() == 200 ? ContractJson.mapper().readTree(response.body()) : null;
+    } catch (IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}
