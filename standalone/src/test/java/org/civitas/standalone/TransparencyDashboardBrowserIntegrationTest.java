@@ -234,9 +234,17 @@ class TransparencyDashboardBrowserIntegrationTest {
                   .isEqualTo("verified");
             });
 
-    browser.findElement(By.id("heads-reload")).click();
-    new WebDriverWait(browser, WAIT)
-        .until(d -> d.findElements(By.cssSelector("#second-head option")).size() >= 2);
+    // a second signed head needs new events and up to one signing interval; every search is an
+    // audited read, so searching again grows the log until the list offers two heads
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofSeconds(3))
+        .until(
+            () -> {
+              browser.findElement(By.id("search-submit")).click();
+              browser.findElement(By.id("heads-reload")).click();
+              return browser.findElements(By.cssSelector("#second-head option")).size() >= 2;
+            });
     browser.findElement(By.id("consistency-check")).click();
     WebElement consistency =
         new WebDriverWait(browser, WAIT)
