@@ -49,6 +49,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
               .setServerConfig("max_connections", "200")
               .setServerConfig("shared_buffers", "128MB")
               .setServerConfig("fsync", "on")
+              // zonky's default is off (fast tests); a commit must be on disk before the services
+              // commit their Kafka offsets, or a machine crash loses acknowledged data
+              .setServerConfig("synchronous_commit", "on")
               .start();
     } catch (IOException e) {
       throw new UncheckedIOException("PostgreSQL did not start", e);
