@@ -87,4 +87,25 @@ class EmbeddedServersIntegrationTest {
       postgres.stop();
     }
   }
+
+  @Test
+  void postgresCommitsReachTheDiskBeforeTheyReturn() throws Exception {
+    EmbeddedPostgres postgres =
+        new EmbeddedPostgres(data.resolve("postgres-durability"), 0).start();
+    postgres.createDatabases(List.of("durability_check"));
+    try (Connection connection =
+            DriverManager.getConnection(
+                postgres.jdbcUrl("durability_check"), EmbeddedPostgres.USER, "");
+        ResultSet settings =
+            connection
+                .createStatement()
+                .executeQuery(
+                    "select current_setting('synchronous_commit'), current_setting('fsync')")) {
+      assertThat(settings.next()).isTrue();
+      assertThat(settings.getString(1)).isEqualTo("on");
+      assertThat(settings.getString(2)).isEqualTo("on");
+    } finally {
+      postgres.stop();
+    }
+  }
 }
