@@ -18,8 +18,9 @@ public final class Platform implements AutoCloseable {
 
   public static final List<String> DATABASES = List.of("policy", "policy_keys", "audit");
 
-  /** Services on the ingest path, which run with the full JIT (see {@link #service}). */
-  private static final List<String> HOT_PATH = List.of("ingest-service", "api-gateway");
+  /** Services every reading passes through, which run with the full JIT (see {@link #service}). */
+  private static final List<String> HOT_PATH =
+      List.of("ingest-service", "api-gateway", "policy-service");
 
   /**
    * How long each service may take to become healthy; a machine shared with parallel builds can
@@ -188,7 +189,7 @@ public final class Platform implements AutoCloseable {
     args.add("--server.port=" + port);
     List<String> options = jvmOptions(heap);
     if (HOT_PATH.contains(name)) {
-      // every reading passes through these two, so their per-reading work should run as optimized
+      // every reading passes through these, so their per-reading work should run as optimized
       // code; the start-up time C1-only saves matters less for them than for the others
       options =
           options.stream().filter(option -> !option.startsWith("-XX:TieredStopAtLevel")).toList();

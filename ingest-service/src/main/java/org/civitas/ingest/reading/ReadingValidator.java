@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.civitas.contract.ContractJson;
 import org.civitas.contract.FieldViolation;
+import org.civitas.contract.reading.Timestamps;
 import org.civitas.ingest.registry.RegisteredSensor;
 import org.civitas.ingest.registry.Sensors;
 import tools.jackson.core.JsonGenerator;

@@ -2,8 +2,6 @@ package org.civitas.policy.governance;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +13,7 @@ import org.civitas.contract.audit.AuditAction;
 import org.civitas.contract.reading.GovernedReading;
 import org.civitas.contract.reading.QuarantinedReading;
 import org.civitas.contract.reading.Reading;
+import org.civitas.contract.reading.Timestamps;
 import org.civitas.kit.audit.AuditEvents;
 import org.civitas.kit.audit.AuditPublisher;
 import org.civitas.policy.messaging.ReliableProducer;
@@ -162,10 +161,8 @@ class GovernedIngestion {
     if (reading.observedAt() == null) {
       return null;
     }
-    Instant observedAt;
-    try {
-      observedAt = OffsetDateTime.parse(reading.observedAt()).toInstant();
-    } catch (DateTimeParseException e) {
+    Instant observedAt = Timestamps.parse(reading.observedAt());
+    if (observedAt == null) {
       return null; // minimization refuses it as malformed
     }
     if (observedAt.isBefore(now.minus(settings.maxReadingAge()))) {
@@ -214,17 +211,41 @@ class GovernedIngestion {
    * every retry and block the partition, so it is quarantined instead.
    */
   private static boolean storable(GovernedReading reading) {
-    String text =
-        String.join(
-            "|",
-            String.valueOf(reading.readingId()),
-            String.valueOf(reading.sensorId()),
-            String.valueOf(reading.category()),
-            String.valueOf(reading.jurisdiction()),
-            reading.location() == null ? "" : String.valueOf(reading.location().geohash()),
-            reading.location() == null ? "" : String.valueOf(reading.location().grid()),
-            ContractJson.mapper().writeValueAsString(reading.attributes()));
-    return text.indexOf('\0') < 0 && !text.contains("\\u0000");
+    return !containsNul(reading.readingId())
+        && !containsNul(reading.sensorId())
+        && !containsNul(reading.category())
+        && !containsNul(reading.jurisdiction())
+        && (reading.location() == null
+            || !containsNul(reading.location().geohash())
+                && !containsNul(reading.location().grid()))
+        && !containsNul(reading.attributes());
+  }
+
+  /** Whether any string in this JSON-like value (map keys included) holds a NUL character. */
+  private static boolean containsNul(Object value) {
+    if (value instanceof CharSequence text) {
+      return text.toString().indexOf('\0') >= 0;
+    }
+    if (value instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        if (containsNul(entry.getKey()) || containsNul(entry.getValue())) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (value instanceof Iterable<?> items) {
+      for (Object item : items) {
+        if (containsNul(item)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (value instanceof JsonNode node) {
+      return node.toString().contains("\\u0000");
+    }
+    return false;
   }
 
   /** Identifiers are passed on only when they look like identifiers, never as free text. */

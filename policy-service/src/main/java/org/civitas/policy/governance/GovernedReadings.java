@@ -64,7 +64,9 @@ public class GovernedReadings {
    * reWriteBatchedInserts}). Triggers on the table count the rows inserted per expiry day and
    * category ({@code governed_reading_counts}, db/migration V61), so that only new readings are
    * counted and the retention sweep can record what a dropped partition held without reading it.
-   * Must run in a transaction, so that ids, rows and counts commit together.
+   * Must run in a transaction, so that ids, rows and counts commit together. Ids are inserted in
+   * sorted order, so that consumers storing overlapping batches (a redelivery during a rebalance)
+   * wait for each other instead of deadlocking.
    *
    * @param rememberUntil until when the ids are kept: past the last moment a delivery of these
    *     readings can still be accepted
@@ -82,6 +84,7 @@ public class GovernedReadings {
                 """
                 insert into governed_reading_ids (reading_id, remember_until)
                 select id, ? from unnest(?::text[]) as id
+                order by id
                 on conflict (reading_id) do nothing
                 returning reading_id
                 """,

@@ -8,6 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param enabled whether this instance consumes the raw topic
  * @param groupId consumer group; instances sharing it share the partitions
+ * @param consumers consumer threads of this instance, each a member of the group with a share of
+ *     the partitions (more than the raw topic's partitions over all instances would idle)
  * @param maxPollRecords readings handled per batch (one database transaction each)
  * @param pollTimeout longest wait for new readings per poll
  * @param retryBackoff first wait after a failed batch; doubles up to {@code maxRetryBackoff}
@@ -21,6 +23,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 record IngestionSettings(
     Boolean enabled,
     String groupId,
+    Integer consumers,
     Integer maxPollRecords,
     Duration pollTimeout,
     Duration retryBackoff,
@@ -34,6 +37,10 @@ record IngestionSettings(
   IngestionSettings {
     enabled = enabled == null || enabled;
     groupId = groupId == null ? "policy-service" : groupId;
+    consumers = consumers == null ? 3 : consumers;
+    if (consumers < 1) {
+      throw new IllegalArgumentException("civitas.ingestion.consumers must be at least 1");
+    }
     maxPollRecords = maxPollRecords == null ? 500 : maxPollRecords;
     pollTimeout = pollTimeout == null ? Duration.ofSeconds(1) : pollTimeout;
     retryBackoff = retryBackoff == null ? Duration.ofSeconds(1) : retryBackoff;

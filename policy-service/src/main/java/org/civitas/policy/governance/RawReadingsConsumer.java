@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -29,10 +30,14 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes {@link Topics#READINGS_RAW} on a thread of its own. Offsets are committed only after a
- * batch's database transaction has committed; a failed batch is rewound and retried with backoff,
- * so no reading is lost and none is stored twice. Undecodable records are quarantined by the batch
- * like any refusal, so they never block their partition.
+ * Consumes {@link Topics#READINGS_RAW} on {@code civitas.ingestion.consumers} threads of its own,
+ * each with its own Kafka consumer in the group, so partitions are spread over them like over
+ * instances. A batch spends most of its time waiting (database, Kafka acknowledgements, fsync of
+ * the commit); several workers overlap those waits and get their fair share of a busy machine's
+ * CPU. Offsets are committed only after a batch's database transaction has committed; a failed
+ * batch is rewound and retried with backoff, so no reading is lost and none is stored twice.
+ * Undecodable records are quarantined by the batch like any refusal, so they never block their
+ * partition.
  */
 @Component
 class RawReadingsConsumer implements SmartLifecycle {
@@ -44,8 +49,8 @@ class RawReadingsConsumer implements SmartLifecycle {
   private final IngestionSettings settings;
   private final Map<String, Object> consumerConfig;
   private volatile boolean running;
-  private volatile KafkaConsumer<String, byte[]> consumer;
-  private Thread thread;
+  private final List<KafkaConsumer<String, byte[]>> consumers = new CopyOnWriteArrayList<>();
+  private final List<Thread> threads = new ArrayList<>();
 
   RawReadingsConsumer(
       GovernedIngestion ingestion,
@@ -62,7 +67,6 @@ class RawReadingsConsumer implements SmartLifecycle {
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "civitas-policy-raw-readings");
     this.consumerConfig = Map.copyOf(config);
   }
 
@@ -72,27 +76,31 @@ class RawReadingsConsumer implements SmartLifecycle {
       return;
     }
     running = true;
-    thread = new Thread(this::run, "raw-readings-consumer");
-    thread.setDaemon(true);
-    thread.start();
+    for (int worker = 0; worker < settings.consumers(); worker++) {
+      String clientId = "civitas-policy-raw-readings-" + worker;
+      Thread thread = new Thread(() -> run(clientId), "raw-readings-consumer-" + worker);
+      thread.setDaemon(true);
+      threads.add(thread);
+      thread.start();
+    }
   }
 
   @Override
   public void stop() {
-    Thread current;
+    List<Thread> current;
     synchronized (this) {
       running = false;
-      current = thread;
+      current = List.copyOf(threads);
+      threads.clear();
     }
-    KafkaConsumer<String, byte[]> active = consumer;
-    if (active != null) {
-      active.wakeup();
-    }
-    if (current != null) {
+    consumers.forEach(KafkaConsumer::wakeup);
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    for (Thread thread : current) {
       try {
-        current.join(Duration.ofSeconds(15).toMillis());
+        thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        return;
       }
     }
   }
@@ -102,11 +110,16 @@ class RawReadingsConsumer implements SmartLifecycle {
     return running;
   }
 
-  private void run() {
-    try (KafkaConsumer<String, byte[]> kafka =
-        new KafkaConsumer<>(
-            consumerConfig, new StringDeserializer(), new ByteArrayDeserializer())) {
-      consumer = kafka;
+  private void run(String clientId) {
+    Map<String, Object> config = new HashMap<>(consumerConfig);
+    config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+    KafkaConsumer<String, byte[]> kafka =
+        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    consumers.add(kafka);
+    try (kafka) {
+      if (!running) {
+        return; // stopped before this worker's consumer could be woken up
+      }
       CompiledPolicy policy = awaitActivePolicy();
       if (policy == null) {
         return;
@@ -150,7 +163,7 @@ class RawReadingsConsumer implements SmartLifecycle {
     } catch (RuntimeException e) {
       log.error("raw readings consumer stopped ({})", e.getClass().getName());
     } finally {
-      consumer = null;
+      consumers.removeIf(c -> c == kafka);
     }
   }
 

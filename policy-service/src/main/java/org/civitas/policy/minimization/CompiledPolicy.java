@@ -2,8 +2,6 @@ package org.civitas.policy.minimization;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.civitas.contract.reading.GovernedReading;
 import org.civitas.contract.reading.Reading;
+import org.civitas.contract.reading.Timestamps;
 import org.civitas.contract.registry.SensorRegistration;
 import org.civitas.policy.document.CategoryPolicy;
 import org.civitas.policy.document.PolicyDocument;
@@ -115,12 +114,9 @@ public final class CompiledPolicy {
     if (reading.observedAt() == null) {
       return null;
     }
-    try {
-      // the store keeps microseconds; the topic and the table must show the same instants
-      return OffsetDateTime.parse(reading.observedAt()).toInstant().truncatedTo(ChronoUnit.MICROS);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    Instant observedAt = Timestamps.parse(reading.observedAt());
+    // the store keeps microseconds; the topic and the table must show the same instants
+    return observedAt == null ? null : observedAt.truncatedTo(ChronoUnit.MICROS);
   }
 
   private static boolean blank(String value) {

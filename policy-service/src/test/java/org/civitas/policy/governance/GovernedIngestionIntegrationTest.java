@@ -7,10 +7,16 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.civitas.contract.ContractJson;
 import org.civitas.contract.Topics;
@@ -19,6 +25,7 @@ import org.civitas.contract.reading.Reading.Location;
 import org.civitas.policy.document.DefaultPolicy;
 import org.civitas.policy.minimization.Geohash;
 import org.civitas.policy.support.PolicyServiceIntegrationTestSupport;
+import org.civitas.testsupport.TestInfrastructure;
 import org.civitas.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -212,6 +219,90 @@ class GovernedIngestionIntegrationTest extends PolicyServiceIntegrationTestSuppo
     } finally {
       send("DELETE", "/api/v1/sensors/" + sensorId, TestTokens.staff(), null, null);
     }
+  }
+
+  @Test
+  void readingWithANulCharacterInAKeptAttributeIsQuarantinedAndDoesNotBlockItsPartition() {
+    String category = unique("it_nul");
+    publishWithCategory(
+        category,
+        """
+        {
+          "retention": "P2D",
+          "residency": { "storeIn": ["CA"] },
+          "minimization": { "attributes": { "note": "keep", "tags": "keep" } },
+          "access": [ { "purpose": "open-data", "roles": ["STAFF"], "granularity": "record" } ]
+        }
+        """);
+    String sensorId = registerSensor(category);
+    try {
+      Reading flat = reading(sensorId, category, Map.of("note", "before\0after"));
+      Reading nested = reading(sensorId, category, Map.of("tags", List.of("ok", "x\0")));
+      Reading after = reading(sensorId, category, Map.of("note", "fine", "tags", List.of("ok")));
+      publishRaw(flat, nested, after);
+
+      awaitRow(after.readingId());
+      for (Reading refused : List.of(flat, nested)) {
+        assertThat(value(awaitQuarantined(refused.readingId())).path("reason").asString())
+            .isEqualTo("malformed");
+        assertThat(rows(refused.readingId())).isZero();
+      }
+    } finally {
+      send("DELETE", "/api/v1/sensors/" + sensorId, TestTokens.staff(), null, null);
+    }
+  }
+
+  private static Reading reading(String sensorId, String category, Map<String, Object> attributes) {
+    return new Reading(
+        UUID.randomUUID().toString(),
+        sensorId,
+        Instant.now().minusSeconds(5).toString(),
+        category,
+        new Location(LAT, LON),
+        attributes);
+  }
+
+  @Test
+  void rawReadingsAreConsumedByThreeConsumersOfTheGroupSharingThePartitions() throws Exception {
+    try (Admin admin =
+        Admin.create(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.shared().kafkaBootstrapServers()))) {
+      Set<String> expected =
+          Set.of(
+              "civitas-policy-raw-readings-0",
+              "civitas-policy-raw-readings-1",
+              "civitas-policy-raw-readings-2");
+      Map<String, Integer> partitionsByMember =
+          await()
+              .atMost(Duration.ofSeconds(60))
+              .until(
+                  () -> rawPartitionsByMember(admin),
+                  members -> members.keySet().containsAll(expected));
+      for (String member : expected) {
+        assertThat(partitionsByMember.get(member)).as(member).isPositive();
+      }
+    }
+  }
+
+  private static Map<String, Integer> rawPartitionsByMember(Admin admin) throws Exception {
+    ConsumerGroupDescription group =
+        admin
+            .describeConsumerGroups(List.of("policy-service"))
+            .describedGroups()
+            .get("policy-service")
+            .get();
+    Map<String, Integer> partitions = new HashMap<>();
+    for (MemberDescription member : group.members()) {
+      int raw =
+          (int)
+              member.assignment().topicPartitions().stream()
+                  .filter(p -> Topics.READINGS_RAW.equals(p.topic()))
+                  .count();
+      partitions.merge(member.clientId(), raw, Integer::sum);
+    }
+    return partitions;
   }
 
   String partitionOf(Map<String, Object> row) {

@@ -1,4 +1,4 @@
-package org.civitas.ingest.reading;
+package org.civitas.contract.reading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.civitas.ingest.reading;
+package org.civitas.contract.reading;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -13,15 +13,17 @@ import java.time.format.DateTimeFormatter;
  * of validating a reading; the shape sensors actually send ({@code 2026-11-26T10:15:30Z}, {@code
  * .123} fractions, {@code ±hh:mm} offsets) is read here directly, and anything else still goes to
  * the formatter, so what is accepted and the instant it denotes stay exactly the formatter's.
+ * Shared by ingest (validation) and policy (minimization), so both read a reading's time the same
+ * way.
  */
-final class Timestamps {
+public final class Timestamps {
 
   private static final int MAX_CHARS = 64;
   private static final int SECONDS_PER_DAY = 86_400;
   private static final int MAX_OFFSET_SECONDS = 18 * 3600;
 
   /** The instant, or null when the text is not an ISO-8601 date-time with offset. */
-  static Instant parse(String text) {
+  public static Instant parse(String text) {
     if (text.length() > MAX_CHARS) {
       return null;
     }
