@@ -60,7 +60,7 @@ public final class LoadTool {
           --topic=civitas.loadtest.baseline      created when missing (1 h retention, as many
                                                  partitions as civitas.readings.raw)
           --partitions=N                         partitions for a topic created here
-          --compression=lz4 --linger=5ms --batch-bytes=262144   producer (ingest-service defaults)
+          --compression=snappy --linger=5ms --batch-bytes=262144   producer (ingest-service defaults)
           --categories=a,b                       reading mix; default all built-in categories
 
       java -jar load-tool.jar compare [ingest options] [--bootstrap=...] [--baseline-duration=..]

@@ -45,7 +45,7 @@ public class SensorSimulatorApplication {
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-    config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "snappy");
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
     config.put(ProducerConfig.CLIENT_ID_CONFIG, "sensor-simulator");
     return new KafkaSink(config);

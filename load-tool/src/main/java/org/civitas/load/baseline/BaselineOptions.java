@@ -11,7 +11,7 @@ import org.civitas.load.run.RunPlan;
 
 /**
  * Options of the Kafka baseline. Producer defaults mirror ingest-service's raw-topic producer
- * ({@code civitas.ingest.raw-topic.*}: lz4, linger 5 ms, 256 KiB batches, acks=all, idempotent);
+ * ({@code civitas.ingest.raw-topic.*}: snappy, linger 5 ms, 256 KiB batches, acks=all, idempotent);
  * change them here when the service is configured differently, or the comparison is unfair.
  *
  * @param partitions partitions for a topic this tool creates; null for as many as the raw topic
@@ -49,7 +49,7 @@ public record BaselineOptions(
    */
   public static BaselineOptions from(
       Arguments args, String bootstrapOption, RunPlan plan, List<SensorTarget> sensors) {
-    String compression = args.text("compression", "lz4").toLowerCase();
+    String compression = args.text("compression", "snappy").toLowerCase();
     List<String> codecs = List.of("none", "gzip", "snappy", "lz4", "zstd");
     if (!codecs.contains(compression)) {
       throw new UsageException(
