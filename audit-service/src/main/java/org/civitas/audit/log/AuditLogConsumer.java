@@ -1,5 +1,7 @@
 package org.civitas.audit.log;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +21,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.civitas.contract.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -43,11 +46,18 @@ class AuditLogConsumer implements SmartLifecycle {
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean running;
+  private final ObjectProvider<MeterRegistry> meters;
   private volatile Consumer<byte[], byte[]> consumer;
+  private KafkaClientMetrics consumerMetrics;
   private Thread thread;
   private int failedAttempts;
 
-  AuditLogConsumer(AuditLog auditLog, ConsumerSettings settings, KafkaProperties kafkaProperties) {
+  AuditLogConsumer(
+      AuditLog auditLog,
+      ConsumerSettings settings,
+      KafkaProperties kafkaProperties,
+      ObjectProvider<MeterRegistry> meters) {
+    this.meters = meters;
     this.auditLog = auditLog;
     this.settings = settings;
     this.kafkaProperties = kafkaProperties;
@@ -60,6 +70,9 @@ class AuditLogConsumer implements SmartLifecycle {
     }
     running = true;
     consumer = createConsumer();
+    // records-lag-max per partition: how far the log is behind the events waiting in Kafka
+    consumerMetrics = new KafkaClientMetrics(consumer);
+    meters.ifAvailable(consumerMetrics::bindTo);
     thread = new Thread(this::run, "audit-log-consumer");
     thread.start();
   }
@@ -119,6 +132,7 @@ class AuditLogConsumer implements SmartLifecycle {
         }
       }
     } finally {
+      consumerMetrics.close();
       try {
         consumer.close(Duration.ofSeconds(5));
       } catch (RuntimeException e) {

@@ -28,6 +28,8 @@ class OperationsEndpointsIntegrationTest extends AuditServiceTestBase {
     assertThat(metrics.body())
         .containsPattern("(?m)^civitas_audit_tree_size [1-9]")
         .containsPattern("(?m)^civitas_audit_tree_head_age_seconds [0-9]")
+        .containsPattern(
+            "(?m)^kafka_consumer_fetch_manager_records_lag_max\\{client_id=\"audit-log-consumer\"")
         .doesNotContain(subject)
         .doesNotContain(eventId);
   }

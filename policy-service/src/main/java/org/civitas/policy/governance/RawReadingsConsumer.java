@@ -1,5 +1,7 @@
 package org.civitas.policy.governance;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +27,7 @@ import org.civitas.policy.minimization.CompiledPolicy;
 import org.civitas.policy.versions.ActivePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -48,6 +51,7 @@ class RawReadingsConsumer implements SmartLifecycle {
   private final ActivePolicy activePolicy;
   private final IngestionSettings settings;
   private final Map<String, Object> consumerConfig;
+  private final ObjectProvider<MeterRegistry> meters;
   private volatile boolean running;
   private final List<KafkaConsumer<String, byte[]>> consumers = new CopyOnWriteArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
@@ -56,8 +60,10 @@ class RawReadingsConsumer implements SmartLifecycle {
       GovernedIngestion ingestion,
       ActivePolicy activePolicy,
       IngestionSettings settings,
-      @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers) {
+      @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers,
+      ObjectProvider<MeterRegistry> meters) {
     this.ingestion = ingestion;
+    this.meters = meters;
     this.activePolicy = activePolicy;
     this.settings = settings;
     Map<String, Object> config = new HashMap<>();
@@ -116,7 +122,11 @@ class RawReadingsConsumer implements SmartLifecycle {
     KafkaConsumer<String, byte[]> kafka =
         new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     consumers.add(kafka);
-    try (kafka) {
+    // records-lag-max per worker and partition: how far governance is behind ingest
+    KafkaClientMetrics metrics = new KafkaClientMetrics(kafka);
+    meters.ifAvailable(metrics::bindTo);
+    try (kafka;
+        metrics) {
       if (!running) {
         return; // stopped before this worker's consumer could be woken up
       }

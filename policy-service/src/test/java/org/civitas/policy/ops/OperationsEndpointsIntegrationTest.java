@@ -45,6 +45,8 @@ class OperationsEndpointsIntegrationTest extends PolicyServiceIntegrationTestSup
         .contains("civitas_policy_active_version")
         .contains("civitas_governance_readings_quarantined_total{reason=\"sensor_unknown\"")
         .containsPattern(
+            "(?m)^kafka_consumer_fetch_manager_records_lag_max\\{client_id=\"civitas-policy-raw-readings-0\"")
+        .containsPattern(
             "civitas_access_decisions_total\\{action=\"DATA_QUERY\",decision=\"PERMIT\","
                 + "purpose=\"traffic-planning\"")
         .containsPattern(
