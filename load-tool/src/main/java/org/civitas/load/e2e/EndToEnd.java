@@ -206,16 +206,28 @@ public final class EndToEnd {
       ProcessSampler.Usage end = last.processes().get(name);
       ProcessSampler.Usage start = first.processes().get(name);
       long maxRss = 0;
+      long maxPss = 0;
       for (PlatformMonitor.Sample sample : samples) {
         ProcessSampler.Usage usage = sample.processes().get(name);
         if (usage != null) {
           maxRss = Math.max(maxRss, usage.rssBytes());
+          maxPss = Math.max(maxPss, usage.pssBytes());
         }
       }
       double cpu =
           start == null || seconds <= 0 ? -1 : (end.cpuSeconds() - start.cpuSeconds()) / seconds;
       processes.put(
-          name, new EndToEndSummary.ProcessFigures(end.processes(), round(cpu * 100, 1), maxRss));
+          name,
+          new EndToEndSummary.ProcessFigures(end.processes(), round(cpu * 100, 1), maxRss, maxPss));
+    }
+    long platformMaxPss = 0;
+    for (PlatformMonitor.Sample sample : samples) {
+      long platform =
+          sample.processes().entrySet().stream()
+              .filter(e -> !e.getKey().equals("load-tool"))
+              .mapToLong(e -> e.getValue().pssBytes())
+              .sum();
+      platformMaxPss = Math.max(platformMaxPss, platform);
     }
     LatencyHistogram latency = probe.latency();
     double ratio =
@@ -239,6 +251,7 @@ public final class EndToEnd {
         baseline == null ? -1 : baseline.acceptedPerSecond(),
         round(ratio, 4),
         processes,
+        platformMaxPss,
         loadBefore,
         loadAfter,
         ingested,
@@ -417,22 +430,30 @@ public final class EndToEnd {
     out.append(
         String.format(
             Locale.ROOT,
-            "  %-22s %5s %12s %12s%n",
+            "  %-22s %5s %12s %12s %12s%n",
             "process",
             "procs",
             "CPU % (1 core=100)",
-            "max RSS MiB"));
+            "max RSS MiB",
+            "max PSS MiB"));
     s.processes()
         .forEach(
             (name, p) ->
                 out.append(
                     String.format(
                         Locale.ROOT,
-                        "  %-22s %5d %12.1f %12.0f%n",
+                        "  %-22s %5d %12.1f %12.0f %12.0f%n",
                         name,
                         p.processes(),
                         p.cpuPercent(),
-                        p.maxRssBytes() / 1048576.0)));
+                        p.maxRssBytes() / 1048576.0,
+                        p.maxPssBytes() / 1048576.0)));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "  %-34s %,12.0f MiB (PSS, every process but this tool, largest at one moment)%n",
+            "platform memory",
+            s.platformMaxPssBytes() / 1048576.0));
     return out.toString();
   }
 }

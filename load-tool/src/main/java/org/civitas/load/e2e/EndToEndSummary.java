@@ -12,7 +12,10 @@ import org.civitas.load.run.RunSummary;
  *     did within {@code --drain}
  * @param ingestToBaselineRatio accepted readings/s through the gateway over the raw producer's
  *     acknowledged records/s on the same broker
- * @param processes CPU (percent of one core, averaged over the window) and peak RSS per process
+ * @param processes CPU (percent of one core, averaged over the window), peak RSS and peak PSS per
+ *     process
+ * @param platformMaxPssBytes the largest PSS of all platform processes together (every process but
+ *     this tool) at one moment of the window: the memory the platform holds
  */
 public record EndToEndSummary(
     String finishedAt,
@@ -31,10 +34,12 @@ public record EndToEndSummary(
     double baselinePerSecond,
     double ingestToBaselineRatio,
     Map<String, ProcessFigures> processes,
+    long platformMaxPssBytes,
     double loadAverageBefore,
     double loadAverageAfter,
     RunSummary ingest,
     RunSummary baseline) {
 
-  public record ProcessFigures(int processes, double cpuPercent, long maxRssBytes) {}
+  public record ProcessFigures(
+      int processes, double cpuPercent, long maxRssBytes, long maxPssBytes) {}
 }

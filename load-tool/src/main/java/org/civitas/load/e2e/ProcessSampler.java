@@ -13,8 +13,10 @@ import java.util.stream.Stream;
 /**
  * CPU time and resident memory of the platform's processes, read from {@code /proc} (Linux): each
  * service JVM is found by the jar on its command line, PostgreSQL by its executable name. Several
- * processes with one name (PostgreSQL's backends, two policy-service instances) are summed, which
- * over-counts the memory they share.
+ * processes with one name (PostgreSQL's backends, two policy-service instances) are summed. RSS
+ * sums over-count the memory processes share (PostgreSQL's shared buffers appear in every backend
+ * that touched them); PSS ({@code /proc/<pid>/smaps_rollup}) charges each shared page in equal
+ * parts to the processes mapping it, so PSS sums add up to the memory the platform really holds.
  */
 final class ProcessSampler {
 
@@ -31,8 +33,8 @@ final class ProcessSampler {
           "sensor-simulator",
           "standalone");
 
-  /** CPU seconds and RSS of one process group at one moment. */
-  record Usage(int processes, double cpuSeconds, long rssBytes) {}
+  /** CPU seconds, RSS and PSS of one process group at one moment. */
+  record Usage(int processes, double cpuSeconds, long rssBytes, long pssBytes) {}
 
   private final Path proc;
   private final Path repository;
@@ -103,7 +105,8 @@ final class ProcessSampler {
                 new Usage(
                     a.processes() + b.processes(),
                     a.cpuSeconds() + b.cpuSeconds(),
-                    a.rssBytes() + b.rssBytes()));
+                    a.rssBytes() + b.rssBytes(),
+                    a.pssBytes() + b.pssBytes()));
       }
     }
     return usage;
@@ -163,7 +166,17 @@ final class ProcessSampler {
           rssKb = Long.parseLong(line.replaceAll("[^0-9]", ""));
         }
       }
-      return new Usage(1, ticks / TICKS, rssKb * 1024);
+      long pssKb = rssKb;
+      try {
+        for (String line : Files.readAllLines(process.resolve("smaps_rollup"))) {
+          if (line.startsWith("Pss:")) {
+            pssKb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+          }
+        }
+      } catch (IOException e) {
+        // kernels before 4.14 have no smaps_rollup: RSS is the closest upper bound
+      }
+      return new Usage(1, ticks / TICKS, rssKb * 1024, pssKb * 1024);
     } catch (IOException | RuntimeException e) {
       // the process ended between listing and reading
       return null;
