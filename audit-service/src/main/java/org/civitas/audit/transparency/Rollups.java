@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,9 +22,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The {@code transparency_rollups} table. Each appended batch adds to its cells in the append's own
- * transaction (one upsert per distinct cell, in key order so that concurrent writers cannot
- * deadlock), so a report over any range reads only these rows and never scans events.
+ * The {@code transparency_rollups} cells and the {@code transparency_figures} made of them. Each
+ * appended batch adds to its cells and to the figures of its days in the append's own transaction
+ * (one upsert per distinct cell, then one per distinct figure key, each in key order so that
+ * concurrent writers cannot deadlock). The report reads the figures only: per day, exactly the sums
+ * each {@link TransparencyReport.Grouping} needs, a few hundred rows a day where the cells are
+ * several hundred more and ten columns wide; the CSV download reads the cells.
  */
 @Repository
 class Rollups implements AppendedEvents {
@@ -59,9 +63,53 @@ class Rollups implements AppendedEvents {
     this.clock = clock.orElse(Clock.systemUTC());
   }
 
+  /** A row of {@code transparency_figures}: a grouping's field values on a day, as text. */
+  record FigureKey(LocalDate day, TransparencyReport.Grouping grouping, List<String> values)
+      implements Comparable<FigureKey> {
+
+    private static final Comparator<FigureKey> ORDER =
+        Comparator.comparing(FigureKey::day)
+            .thenComparing(k -> k.grouping().name())
+            .thenComparing(k -> k.column(0))
+            .thenComparing(k -> k.column(1))
+            .thenComparing(k -> k.column(2));
+
+    /** The key column {@code k<index+1>}: unused ones are {@code ""}. */
+    String column(int index) {
+      return index < values.size() ? values.get(index) : "";
+    }
+
+    @Override
+    public int compareTo(FigureKey other) {
+      return ORDER.compare(this, other);
+    }
+  }
+
   @Override
   public void appended(List<AppendedEvent> events) {
-    add(tally(events, LocalDate.now(clock.withZone(ZoneOffset.UTC))));
+    Map<RollupKey, long[]> cells = tally(events, LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+    add(cells);
+    addFigures(figures(cells));
+  }
+
+  /** Sums cells per figure key, in key order. */
+  static Map<FigureKey, long[]> figures(Map<RollupKey, long[]> cells) {
+    Map<FigureKey, long[]> figures = new TreeMap<>();
+    TransparencyReport.Grouping[] groupings = TransparencyReport.Grouping.values();
+    cells.forEach(
+        (key, counted) -> {
+          RollupCell cell = new RollupCell(key, counted[0], counted[1]);
+          for (TransparencyReport.Grouping grouping : groupings) {
+            if (grouping.counts(cell)) {
+              long[] sums =
+                  figures.computeIfAbsent(
+                      new FigureKey(key.day(), grouping, grouping.texts(key)), k -> new long[2]);
+              sums[0] += counted[0];
+              sums[1] += counted[1];
+            }
+          }
+        });
+    return figures;
   }
 
   /** Sums events per cell, in key order. */
@@ -122,76 +170,93 @@ class Rollups implements AppendedEvents {
         });
   }
 
-  /**
-   * The report's figures for the days {@code from} to {@code to}, both included, summed by the
-   * database in one pass over the cells (a year holds hundreds of thousands of cells; the figures
-   * are a few thousand rows): one grouping set per {@link TransparencyReport.Grouping}, each over
-   * columns that are NULL for the cells it does not count.
-   */
-  TransparencyReport.Tallies tallies(LocalDate from, LocalDate to) {
-    TransparencyReport.Grouping[] groupings = TransparencyReport.Grouping.values();
-    List<String> columns = new ArrayList<>();
-    List<String> sets = new ArrayList<>();
-    for (TransparencyReport.Grouping grouping : groupings) {
-      List<String> set = new ArrayList<>();
-      for (String column : grouping.columns()) {
-        String alias = "g" + grouping.ordinal() + "_" + set.size();
-        columns.add("case when " + grouping.condition() + " then " + column + " end as " + alias);
-        set.add(alias);
-      }
-      sets.add("(" + String.join(", ", set) + ")");
+  private void addFigures(Map<FigureKey, long[]> figures) {
+    if (figures.isEmpty()) {
+      return;
     }
-    List<String> aliases = columns.stream().map(c -> c.substring(c.lastIndexOf(' ') + 1)).toList();
-    String sql =
-        "select "
-            + String.join(", ", aliases)
-            + ", sum(events), sum(record_count) from (select "
-            + String.join(", ", columns)
-            + ", events, record_count from transparency_rollups where day between ? and ?) c"
-            + " group by grouping sets ("
-            + String.join(", ", sets)
-            + ")";
-    TransparencyReport.Tallies tallies = new TransparencyReport.Tallies();
-    // The planner cannot estimate groups of CASE expressions and would sort the cells once per
-    // set, spilling to disk; the sets are small (thousands of groups), so hash them all in one
-    // pass.
-    transactions.executeWithoutResult(
-        status -> {
-          jdbc.execute("set local work_mem = '64MB'");
-          jdbc.execute("set local enable_sort = off");
-          query(sql, from, to, groupings, aliases.size(), tallies);
+    List<Map.Entry<FigureKey, long[]>> rows = new ArrayList<>(figures.entrySet());
+    jdbc.batchUpdate(
+        "insert into transparency_figures (day, figure, k1, k2, k3, events, record_count)"
+            + " values (?, ?, ?, ?, ?, ?, ?) on conflict (day, figure, k1, k2, k3) do update"
+            + " set events = transparency_figures.events + excluded.events,"
+            + " record_count = transparency_figures.record_count + excluded.record_count",
+        new BatchPreparedStatementSetter() {
+          @Override
+          public void setValues(PreparedStatement ps, int i) throws SQLException {
+            FigureKey key = rows.get(i).getKey();
+            long[] sums = rows.get(i).getValue();
+            ps.setDate(1, Date.valueOf(key.day()));
+            ps.setString(2, key.grouping().name());
+            ps.setString(3, key.column(0));
+            ps.setString(4, key.column(1));
+            ps.setString(5, key.column(2));
+            ps.setLong(6, sums[0]);
+            ps.setLong(7, sums[1]);
+          }
+
+          @Override
+          public int getBatchSize() {
+            return rows.size();
+          }
         });
-    return tallies;
   }
 
-  private void query(
-      String sql,
-      LocalDate from,
-      LocalDate to,
-      TransparencyReport.Grouping[] groupings,
-      int columns,
-      TransparencyReport.Tallies tallies) {
+  /**
+   * The report's figures for the days {@code from} to {@code to}, both included: the figure rows of
+   * those days summed per grouping and key, a few hundred rows a day.
+   */
+  TransparencyReport.Tallies tallies(LocalDate from, LocalDate to) {
+    TransparencyReport.Tallies tallies = new TransparencyReport.Tallies();
     jdbc.query(
-        sql,
+        "select figure, k1, k2, k3, sum(events), sum(record_count) from transparency_figures"
+            + " where day between ? and ? group by figure, k1, k2, k3",
         rs -> {
-          int column = 1;
-          for (TransparencyReport.Grouping grouping : groupings) {
-            int width = grouping.columns().size();
-            // a row belongs to the one set whose columns are not NULL; all NULL: cells not counted
-            if (rs.getObject(column) != null) {
-              List<Object> values = new ArrayList<>(width);
-              for (int i = 0; i < width; i++) {
-                Object value = rs.getObject(column + i);
-                values.add(value instanceof Date date ? date.toLocalDate().toString() : value);
-              }
-              tallies.add(grouping, values, rs.getLong(columns + 1), rs.getLong(columns + 2));
-              return;
-            }
-            column += width;
-          }
+          TransparencyReport.Grouping grouping =
+              TransparencyReport.Grouping.valueOf(rs.getString(1));
+          List<String> texts = List.of(rs.getString(2), rs.getString(3), rs.getString(4));
+          tallies.add(
+              grouping,
+              grouping.values(texts.subList(0, grouping.width())),
+              rs.getLong(5),
+              rs.getLong(6));
         },
         Date.valueOf(from),
         Date.valueOf(to));
+    return tallies;
+  }
+
+  /**
+   * Rebuilds the figures of the days {@code from} to {@code to}, both included, from their cells,
+   * for when cells were written without them (bulk loads, repairs); returns the figure rows
+   * written.
+   */
+  int refigure(LocalDate from, LocalDate to) {
+    List<String> rows = new ArrayList<>();
+    for (TransparencyReport.Grouping grouping : TransparencyReport.Grouping.values()) {
+      List<String> texts = new ArrayList<>(grouping.sqlTexts());
+      while (texts.size() < TransparencyReport.Grouping.MAX_FIELDS) {
+        texts.add("''");
+      }
+      rows.add(
+          "('%s', %s, %s)"
+              .formatted(grouping.name(), grouping.condition(), String.join(", ", texts)));
+    }
+    return transactions.execute(
+        status -> {
+          jdbc.update(
+              "delete from transparency_figures where day between ? and ?",
+              Date.valueOf(from),
+              Date.valueOf(to));
+          return jdbc.update(
+              "insert into transparency_figures (day, figure, k1, k2, k3, events, record_count)"
+                  + " select c.day, f.figure, f.k1, f.k2, f.k3, sum(c.events),"
+                  + " sum(c.record_count) from transparency_rollups c cross join lateral (values "
+                  + String.join(", ", rows)
+                  + ") as f (figure, counted, k1, k2, k3) where c.day between ? and ?"
+                  + " and f.counted group by c.day, f.figure, f.k1, f.k2, f.k3",
+              Date.valueOf(from),
+              Date.valueOf(to));
+        });
   }
 
   /** Every cell of the days {@code from} to {@code to}, both included, in key order. */

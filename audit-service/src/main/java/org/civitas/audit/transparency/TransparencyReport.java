@@ -53,10 +53,28 @@ final class TransparencyReport {
           "events",
           "recordCount");
 
-  /** A key part as a report field: its name, its value in a cell, its column in the rollups. */
-  private record Field(String name, Function<RollupKey, Object> value, String column) {}
+  /**
+   * A key part as a report field: its name, its value in a cell, the same value as text in SQL over
+   * the rollup columns, and how to read that text back.
+   */
+  private record Field(
+      String name,
+      Function<RollupKey, Object> value,
+      String sqlText,
+      Function<String, Object> read) {
 
-  private static final Field DAY = new Field("day", k -> k.day().toString(), "day");
+    Field(String name, Function<RollupKey, Object> value, String column) {
+      this(name, value, column, text -> text);
+    }
+
+    /** The value as a figure key stores it: as {@link String#valueOf} writes it. */
+    String text(RollupKey key) {
+      return String.valueOf(value.apply(key));
+    }
+  }
+
+  private static final Field DAY =
+      new Field("day", k -> k.day().toString(), "to_char(day, 'YYYY-MM-DD')", text -> text);
   private static final Field ACTION = new Field("action", RollupKey::action, "action");
   private static final Field PURPOSE = new Field("purpose", RollupKey::purpose, "purpose");
   private static final Field ROLE = new Field("role", RollupKey::role, "role");
@@ -64,11 +82,12 @@ final class TransparencyReport {
       new Field("organization", RollupKey::organization, "organization");
   private static final Field CATEGORY = new Field("category", RollupKey::category, "category");
   private static final Field DECISION = new Field("decision", RollupKey::decision, "decision");
-  private static final Field WARRANT = new Field("warrant", RollupKey::warrant, "warrant");
+  private static final Field WARRANT =
+      new Field("warrant", RollupKey::warrant, "warrant::text", Boolean::valueOf);
   private static final Field DESTINATION =
       new Field("destinationCountry", RollupKey::destinationCountry, "destination_country");
   private static final Field POLICY_VERSION =
-      new Field("policyVersion", RollupKey::policyVersion, "policy_version");
+      new Field("policyVersion", RollupKey::policyVersion, "policy_version::text", Long::valueOf);
 
   private static final Predicate<RollupCell> ACCESS_CELLS = c -> ACCESS.contains(c.key().action());
   private static final String ACCESS_SQL =
@@ -79,7 +98,9 @@ final class TransparencyReport {
   /**
    * The groupings the report is made of: which cells each one counts (as a predicate, and as the
    * same condition in SQL over the rollup columns) and which fields it groups them by. Totals are
-   * sums over a grouping, so these are all the figures there are.
+   * sums over a grouping, so these are all the figures there are. The names are stored in {@code
+   * transparency_figures.figure}: renaming or changing one needs a migration that rebuilds its
+   * rows.
    */
   enum Grouping {
     ACCESS_BY_DAY(ACCESS_CELLS, ACCESS_SQL, List.of(DAY, PURPOSE, DECISION)),
@@ -109,9 +130,35 @@ final class TransparencyReport {
       this(c -> action.name().equals(c.key().action()), "action = '" + action.name() + "'", fields);
     }
 
-    /** The rollup columns this grouping groups by, in field order. */
-    List<String> columns() {
-      return fields.stream().map(Field::column).toList();
+    /** At most this many fields: the key columns {@code k1..k3} of the figures. */
+    static final int MAX_FIELDS = 3;
+
+    int width() {
+      return fields.size();
+    }
+
+    /** Whether the grouping counts this cell. */
+    boolean counts(RollupCell cell) {
+      return cells.test(cell);
+    }
+
+    /** The values a cell's key has in this grouping's fields, as figure keys store them. */
+    List<String> texts(RollupKey key) {
+      return fields.stream().map(field -> field.text(key)).toList();
+    }
+
+    /** Figure key texts back as the values {@link Tallies} holds. */
+    List<Object> values(List<String> texts) {
+      List<Object> values = new ArrayList<>(fields.size());
+      for (int i = 0; i < fields.size(); i++) {
+        values.add(fields.get(i).read().apply(texts.get(i)));
+      }
+      return values;
+    }
+
+    /** The same texts as {@link #texts} in SQL over the rollup columns, in field order. */
+    List<String> sqlTexts() {
+      return fields.stream().map(Field::sqlText).toList();
     }
 
     /** An SQL condition on the rollup columns that holds for the cells this grouping counts. */

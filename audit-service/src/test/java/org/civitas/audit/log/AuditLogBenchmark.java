@@ -27,6 +27,7 @@ import javax.sql.DataSource;
 import org.civitas.audit.merkle.MerkleLog;
 import org.civitas.audit.merkle.MerkleMath;
 import org.civitas.audit.merkle.MerkleProofs;
+import org.civitas.audit.transparency.ReportPhases;
 import org.civitas.audit.transparency.ReportRange;
 import org.civitas.audit.transparency.TransparencyReports;
 import org.civitas.audit.treehead.SignedTreeHead;
@@ -70,7 +71,11 @@ import tools.jackson.databind.JsonNode;
  *       roots; root computation and tree-head signing; p50/p99;
  *   <li>at each size: the signed transparency report over every day the events cover ({@link
  *       TransparencyReports#signedJson}: tree head, rollup read, figures, canonical JSON, Ed25519),
- *       {@code bench.reports} times (default 30), p50/p99.
+ *       {@code bench.reports} times (default 30), p50/p99; then each phase of it timed on its own
+ *       (tree head, figure rows, report object, signed bytes, Ed25519, canonical JSON), the figure
+ *       rows read against the cells, and the previous way (one grouping-sets pass over every cell)
+ *       in the same run. With {@code -Dbench.only=report} only this step runs, over the days of
+ *       each size, on a kept data directory as it is (Flyway migrates it first).
  * </ol>
  *
  * Events are generated, not random noise: ~40 actor profiles (staff of several departments, law
@@ -107,6 +112,8 @@ public final class AuditLogBenchmark {
     int proofs = Integer.getInteger("bench.proofs", 2000);
     int reports = Integer.getInteger("bench.reports", 30);
     String keep = System.getProperty("bench.dataDir");
+    // "report": only the report over the days of each size, on a kept data directory as it is
+    boolean reportOnly = "report".equals(System.getProperty("bench.only"));
     Path directory =
         keep != null ? Path.of(keep) : Files.createTempDirectory("civitas-audit-bench");
     EmbeddedPostgres postgres = new EmbeddedPostgres(directory.resolve("postgres"), 0).start();
@@ -131,13 +138,23 @@ public final class AuditLogBenchmark {
       Generator generator = new Generator(span);
       CpuMeter cpu = new CpuMeter(directory.resolve("postgres"));
       Totals totals = new Totals();
+      ReportPhases phases = new ReportPhases(context);
       for (long size : sizes) {
-        appendDurably(
-            Math.min(size, durableUpTo), batch, segment, auditLog, merkle, generator, cpu, totals);
-        fill(size, merkle, dataSource, generator);
-        report("size", sizes(jdbc));
-        measureProofs(size, merkle, treeHeads, proofs);
-        measureReport(size, generator, transparency, reports, jdbc);
+        if (!reportOnly) {
+          appendDurably(
+              Math.min(size, durableUpTo),
+              batch,
+              segment,
+              auditLog,
+              merkle,
+              generator,
+              cpu,
+              totals);
+          fill(size, merkle, dataSource, generator, phases);
+          report("size", sizes(jdbc));
+          measureProofs(size, merkle, treeHeads, proofs);
+        }
+        measureReport(size, generator, transparency, reports, jdbc, phases);
       }
       report("tree-head signing during appends", signing.summary());
     } finally {
@@ -237,10 +254,15 @@ public final class AuditLogBenchmark {
    * read nodes only, so they see a tree of the full size; the events of the stand-in leaves are not
    * stored. The rollups are grown to match: the cells of the whole days that the real appends
    * covered are added again, shifted by that many days, until the days hold about {@code size}
-   * events, so that a report over the year reads cells exactly as the real rollup code makes them.
+   * events, so that a report over the year reads cells exactly as the real rollup code makes them;
+   * the figure rows of the added days are then rebuilt from their cells ({@code Rollups.refigure}).
    */
   private static void fill(
-      long size, MerkleLog merkle, DataSource dataSource, Generator generator) {
+      long size,
+      MerkleLog merkle,
+      DataSource dataSource,
+      Generator generator,
+      ReportPhases phases) {
     long durable = merkle.size();
     if (durable >= size) {
       return;
@@ -297,12 +319,19 @@ public final class AuditLogBenchmark {
           copies * days,
           java.sql.Date.valueOf(last));
     }
+    int figures = phases.refigure(first.plusDays(days), last);
     jdbc.execute("vacuum analyze transparency_rollups");
+    jdbc.execute("vacuum analyze transparency_figures");
     report(
         "fill rollups",
-        "days %s..%s (%d whole days of real appends) added %d times, %.1f s"
+        "days %s..%s (%d whole days of real appends) added %d times, %,d figure rows rebuilt, %.1f s"
             .formatted(
-                first, end.minusDays(1), days, copies, (System.nanoTime() - rollupStart) / 1e9));
+                first,
+                end.minusDays(1),
+                days,
+                copies,
+                figures,
+                (System.nanoTime() - rollupStart) / 1e9));
   }
 
   /** CPU time of this JVM and of the PostgreSQL server (postmaster and its children). */
@@ -396,7 +425,8 @@ public final class AuditLogBenchmark {
       Generator generator,
       TransparencyReports transparency,
       int reports,
-      JdbcTemplate jdbc) {
+      JdbcTemplate jdbc,
+      ReportPhases phases) {
     ReportRange range = new ReportRange(generator.day(0), generator.day(size - 1));
     long events =
         jdbc.queryForObject(
@@ -428,7 +458,30 @@ public final class AuditLogBenchmark {
         "report at %,d".formatted(size),
         "%s..%s: %,d events in %,d rollup cells, %,d bytes of signed JSON"
             .formatted(range.from(), range.to(), events, cells, bytes));
-    report("  signed report (head + rollups + figures + JCS + Ed25519)", latencies.summary());
+    report("  signed report (head + figures + JSON + JCS + Ed25519)", latencies.summary());
+    report("  load", loadAverage());
+    report("  rows read: figure rows now, cells before", phases.rowsRead(range.from(), range.to()));
+    List<Latencies> phased = new ArrayList<>();
+    ReportPhases.PHASES.forEach(phase -> phased.add(new Latencies()));
+    Latencies previous = new Latencies();
+    long groups = 0;
+    for (int round = 0; round < 2; round++) {
+      phased.forEach(Latencies::clear);
+      previous.clear();
+      for (int i = 0; i < reports; i++) {
+        long[] nanos = phases.once(range.from(), range.to());
+        for (int p = 0; p < phased.size(); p++) {
+          phased.get(p).add(nanos[p]);
+        }
+        groups = previous.time(() -> phases.previousQuery(range.from(), range.to()));
+      }
+    }
+    for (int p = 0; p < phased.size(); p++) {
+      report("  phase: " + ReportPhases.PHASES.get(p), phased.get(p).summary());
+    }
+    report(
+        "  before: grouping sets over the cells (SQL only, %,d groups)".formatted(groups),
+        previous.summary());
     report("  load", loadAverage());
   }
 
@@ -686,6 +739,18 @@ public final class AuditLogBenchmark {
         nanos.add(System.nanoTime() - start);
       }
       return result;
+    }
+
+    void add(long duration) {
+      synchronized (nanos) {
+        nanos.add(duration);
+      }
+    }
+
+    void clear() {
+      synchronized (nanos) {
+        nanos.clear();
+      }
     }
 
     String summary() {

@@ -54,6 +54,25 @@ class TransparencyReportUnitTest {
   }
 
   @Test
+  void signedCanonicalBytesAreTheCanonicalFormOfTheSignedReport() {
+    SignedTreeHead head = new SignedTreeHead(5, "cm9vdA==", 1764151200123L, "c2ln", "kid");
+    ObjectNode figures =
+        TransparencyReport.figures(CELLS, RANGE, head, Instant.parse("2026-11-26T10:00:00Z"));
+    figures.put("a\u00e9\"", "member names that sort and escape differently");
+    figures.put("\ud83d\ude00", "a name beyond the basic plane");
+    figures.put("\uffee", "a name above the surrogates in UTF-16 order, below in code points");
+
+    byte[] fast = TransparencyReports.signedCanonical(figures.deepCopy(), key);
+
+    assertThat(new String(fast, StandardCharsets.UTF_8))
+        .isEqualTo(
+            new String(
+                JsonCanonicalizer.canonicalize(TransparencyReports.sign(figures.deepCopy(), key)),
+                StandardCharsets.UTF_8));
+    assertThat(ReportSignatures.verify(key.publicKey(), JsonCanonicalizer.read(fast))).isTrue();
+  }
+
+  @Test
   void figuresAddUpTheCellsByPurposeAndDecision() {
     JsonNode report = report();
 
