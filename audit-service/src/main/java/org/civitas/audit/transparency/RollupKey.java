@@ -129,7 +129,11 @@ record RollupKey(
         }
       }
     }
-    return String.join("+", roles);
+    String joined = String.join("+", roles);
+    // every role fits, but 32 of them together would not fit an index entry of the rollups (about
+    // 2.7 kB), and the batch holding the event would fail: a role set that long is left out like
+    // any other overlong fact
+    return joined.length() > MAX_FACT_LENGTH ? "" : joined;
   }
 
   private static long count(JsonNode node) {

@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.civitas.audit.AuditServiceTestBase;
 import org.civitas.audit.merkle.MerkleMath;
 import org.civitas.contract.ContractJson;
@@ -115,6 +118,39 @@ class AuditLogIntegrationTest extends AuditServiceTestBase {
             jdbc.queryForObject(
                 "select canonical from audit_events where event_id = ?", byte[].class, eventId))
         .isEqualTo(JsonCanonicalizer.canonicalize(event));
+  }
+
+  @Test
+  void eventsWhoseRolesTogetherAreTooLongToIndexAreStillLogged() {
+    String subject = "many-roles-" + newId();
+    String eventId = newId();
+    // 32 roles of 250 random characters each: every one a valid fact, together far beyond what a
+    // btree index entry of the rollups can hold (and random, so PostgreSQL cannot compress them)
+    String roles =
+        IntStream.range(0, 32)
+            .mapToObj(
+                i ->
+                    "\""
+                        + IntStream.range(0, 10)
+                            .mapToObj(j -> UUID.randomUUID().toString().substring(0, 25))
+                            .collect(Collectors.joining())
+                        + "\"")
+            .collect(Collectors.joining(","));
+    byte[] event =
+        ("{\"eventId\":\""
+                + eventId
+                + "\",\"occurredAt\":\"2026-11-26T10:00:00Z\",\"action\":\"DATA_QUERY\","
+                + "\"purpose\":\"traffic-planning\",\"actor\":{\"subject\":\"s\",\"roles\":["
+                + roles
+                + "]}}")
+            .getBytes(StandardCharsets.UTF_8);
+    publishRaw(subject, event);
+    AuditEvent later = AuditLogFixtures.event(newId(), subject, "traffic-planning");
+    publish(later);
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> logged(later.eventId()));
+
+    assertThat(logged(eventId)).isTrue();
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.civitas.audit.log.AppendedEvent;
 import org.civitas.audit.log.JsonCanonicalizer;
 import org.civitas.contract.ContractJson;
@@ -79,6 +80,33 @@ class RollupKeyUnitTest {
     assertThat(key.role()).isEqualTo("LAW_ENFORCEMENT+STAFF");
     assertThat(key.organization()).isEqualTo("Police");
     assertThat(key.toString()).doesNotContain("officer-17");
+  }
+
+  @Test
+  void aRoleSetTooLongForTheRollupIndexCountsAsNoRole() {
+    List<String> roles =
+        IntStream.range(0, RollupKey.MAX_ROLES)
+            .mapToObj(i -> "ROLE_" + i + "_" + "r".repeat(200))
+            .toList();
+    RollupKey key =
+        RollupKey.of(
+            json(event("s", AuditAction.DATA_QUERY, roles, null, Decision.PERMIT, 1L, null)),
+            LOGGED_ON);
+    RollupKey fitting =
+        RollupKey.of(
+            json(
+                event(
+                    "s",
+                    AuditAction.DATA_QUERY,
+                    roles.subList(0, 1),
+                    null,
+                    Decision.PERMIT,
+                    1L,
+                    null)),
+            LOGGED_ON);
+
+    assertThat(key.role()).isEmpty();
+    assertThat(fitting.role()).isEqualTo(roles.get(0));
   }
 
   @Test
