@@ -33,6 +33,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * created as a plain table and then attached, which locks the parent only in SHARE UPDATE EXCLUSIVE
  * mode, so reads and inserts go on; rows that landed in the default partition for that day are
  * moved into it in the same transaction.
+ *
+ * <p>Whoever locks several of these tables locks them in one order, so that no two transactions
+ * wait for each other: the parent first, then the default partition, then day partitions oldest
+ * first (inserts and queries do so through the parent; the sweep's detach; creation here).
  */
 @Component
 public class GovernedPartitions {
@@ -229,6 +233,9 @@ public class GovernedPartitions {
         status -> {
           jdbc.execute("select pg_advisory_xact_lock(" + CREATE_LOCK + ")");
           jdbc.execute("set local lock_timeout = " + lockTimeout.toMillis());
+          // the parent before the default partition, the order the sweep's detach takes them in;
+          // the other way round, the two could deadlock. This mode lets reads and inserts go on.
+          jdbc.execute("lock table only " + TABLE + " in share update exclusive mode");
           Boolean attached =
               jdbc.queryForObject(
                   """

@@ -2,10 +2,15 @@ package org.civitas.policy.retention;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.civitas.policy.governance.GovernedPartitions;
 import org.civitas.policy.governance.GovernedPartitions.Partition;
 import org.civitas.policy.governance.GovernedStoreSettings;
@@ -18,21 +23,34 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The database side of a sweep: removes every expired reading no active legal hold covers.
+ * The database side of a sweep: removes every expired reading no active legal hold covers, in two
+ * transactions whatever the number of days it drops.
  *
  * <ol>
- *   <li>Each day partition that is entirely expired and holds no covered row is detached, each in a
- *       short transaction of its own: the parent is locked exclusively only for the detach, with a
- *       lock timeout, so a long export delays the drop rather than stalling the service. A
- *       partition with covered rows stays attached until its holds are released.
- *   <li>One final transaction drops the detached tables (first moving back any row a hold placed
+ *   <li>The detach transaction: every day partition that is entirely expired and holds no covered
+ *       row is detached, all at once. Locks are taken in one order everywhere (the parent, then the
+ *       default partition, then the day partitions oldest first; see {@link GovernedPartitions}):
+ *       the parent is locked exclusively, with the DDL lock timeout, only for the hold check of the
+ *       candidates and their detaches (catalog changes, no data touched) and the commit. Under that
+ *       lock no reading can arrive, so a partition found free of covered rows then is free of them
+ *       when it goes. Partitions already found held before the lock are not even candidates; a
+ *       partition with covered rows stays attached until its holds are released. If the lock cannot
+ *       be had in time, every candidate is left whole for the next sweep.
+ *   <li>The final transaction drops the detached tables (first moving back any row a hold placed
  *       meanwhile covers), taking their counts per category from the row counters kept at insert
  *       time rather than scanning them, deletes the expired uncovered rows everywhere else (the
  *       partition of the current day, partitions kept for holds, the default partition) and forgets
- *       readingIds past their window. Before it commits, the caller is handed the counts per
- *       category, to record them; if that fails, nothing is deleted and the detached tables are
- *       dropped by the next purge.
+ *       readingIds past their window. Dropping a detached table needs no lock on the parent, so
+ *       readers and ingestion go on throughout, including while the audit log acknowledges. Before
+ *       it commits, the caller is handed the counts per category, to record them; if that fails,
+ *       nothing is deleted and the detached tables, invisible to queries already, are dropped by
+ *       the next purge.
  * </ol>
+ *
+ * Dropping the partitions straight away, in one transaction, would need the parent's exclusive lock
+ * until the audit record is acknowledged, stalling every reader and writer for as long as the audit
+ * log takes, and {@code DETACH PARTITION CONCURRENTLY} cannot run in a transaction block nor while
+ * a default partition exists.
  */
 @Component
 class StorePurge {
@@ -42,16 +60,23 @@ class StorePurge {
   /**
    * What one purge removed.
    *
-   * @param detaching how long the detach transactions took, before the final one; for benchmarks
+   * @param detaching how long the detach transaction took, commit included; for benchmarks
+   * @param parentLocked how long it held the parent exclusively, from the lock granted to the end
+   *     of its commit; for benchmarks
    */
   record Result(
-      Map<String, Long> purged, int partitionsDropped, int partitionsHeld, Duration detaching) {}
+      Map<String, Long> purged,
+      int partitionsDropped,
+      int partitionsHeld,
+      Duration detaching,
+      Duration parentLocked) {}
 
-  private enum Detach {
-    DETACHED,
-    HELD,
-    BUSY
-  }
+  /**
+   * What the detach transaction did.
+   *
+   * @param spared entirely expired partitions left attached for want of the lock
+   */
+  private record Detached(int held, List<Partition> spared, long lockedAt) {}
 
   private final GovernedPartitions partitions;
   private final ExpiredReadings expired;
@@ -82,42 +107,70 @@ class StorePurge {
    */
   Result purge(Instant now, Consumer<Map<String, Long>> beforeCommit) {
     long start = System.nanoTime();
-    int held = 0;
-    for (Partition partition : partitions.attached()) {
-      if (!partition.entirelyExpiredAt(now)) {
-        break;
-      }
-      if (detach(partition) == Detach.HELD) {
-        held++;
-      }
-    }
-    int heldPartitions = held;
-    Duration detaching = Duration.ofNanos(System.nanoTime() - start);
+    List<Partition> expiredPartitions =
+        partitions.attached().stream().takeWhile(p -> p.entirelyExpiredAt(now)).toList();
+    Detached detached =
+        expiredPartitions.isEmpty() ? new Detached(0, List.of(), -1) : detach(expiredPartitions);
+    long detachEnd = System.nanoTime();
+    Duration detaching = Duration.ofNanos(detachEnd - start);
+    Duration parentLocked =
+        Duration.ofNanos(detached.lockedAt() < 0 ? 0 : detachEnd - detached.lockedAt());
     return transaction.execute(
         status -> {
           RetentionLock.acquire(jdbc);
           List<LegalHold> active = holds.findActive();
-          Map<String, Long> purged = new TreeMap<>();
-          int dropped = 0;
+          List<Partition> tables = new ArrayList<>();
           for (Partition table : partitions.detached()) {
-            if (!table.entirelyExpiredAt(now)) {
+            if (table.entirelyExpiredAt(now)) {
+              tables.add(table);
+            } else {
               // not detached by a purge: someone else's business, never dropped here
               log.warn("table {} looks like a detached partition but is not expired", table.name());
-              continue;
             }
-            expired.uncount(table.day(), expired.restoreHeld(table.name(), active));
-            Map<String, Long> removed = rowsOf(table);
-            expired.drop(table.name());
-            expired.uncount(table.day(), removed);
-            removed.forEach((c, n) -> purged.merge(c, n, Long::sum));
-            dropped++;
           }
-          expired.deleteExpired(now).forEach((c, n) -> purged.merge(c, n, Long::sum));
+          Map<String, Long> purged = new TreeMap<>();
+          dropAll(tables, active).forEach((c, n) -> purged.merge(c, n, Long::sum));
+          expired
+              .deleteExpired(now, detached.spared())
+              .forEach((c, n) -> purged.merge(c, n, Long::sum));
           expired.foldCounts(GovernedPartitions.dayOf(now));
           expired.forgetReadingIds(now);
           beforeCommit.accept(purged);
-          return new Result(purged, dropped, heldPartitions, detaching);
+          return new Result(purged, tables.size(), detached.held(), detaching, parentLocked);
         });
+  }
+
+  /**
+   * Drops detached tables after moving back the rows the holds cover, and takes what left the store
+   * with them off the row counters.
+   *
+   * @return rows dropped per category
+   */
+  private Map<String, Long> dropAll(List<Partition> tables, List<LegalHold> active) {
+    Map<String, Long> dropped = new TreeMap<>();
+    if (tables.isEmpty()) {
+      return dropped;
+    }
+    List<String> names = tables.stream().map(Partition::name).toList();
+    Map<LocalDate, Map<String, Long>> restored = expired.restoreHeld(names, active);
+    // what the counters say is in the tables (restored rows included: the restore's insert
+    // counted them a second time, in the store)
+    Map<LocalDate, Map<String, Long>> counted =
+        expired.countedRows(tables.stream().map(Partition::day).toList());
+    Set<String> withRows = expired.withRows(names);
+    for (Partition table : tables) {
+      Map<String, Long> rows =
+          rowsOf(
+              table,
+              counted.getOrDefault(table.day(), Map.of()),
+              restored.getOrDefault(table.day(), Map.of()),
+              withRows.contains(table.name()));
+      rows.forEach((c, n) -> dropped.merge(c, n, Long::sum));
+    }
+    expired.drop(names);
+    // once the tables are gone, the counters of their days must say what the store still holds
+    expired.uncount(counted);
+    return dropped;
   }
 
   /**
@@ -127,61 +180,84 @@ class StorePurge {
    * none, none where they say some: rows written around the triggers), the table is counted
    * instead; the record must be exact.
    */
-  private Map<String, Long> rowsOf(Partition table) {
-    Map<String, Long> counted = expired.countedRows(table.day());
-    boolean anyCounted = counted.values().stream().anyMatch(n -> n > 0);
-    boolean plausible =
-        counted.values().stream().allMatch(n -> n > 0)
-            && anyCounted == expired.hasRows(table.name());
+  private Map<String, Long> rowsOf(
+      Partition table, Map<String, Long> counted, Map<String, Long> restored, boolean hasRows) {
+    Map<String, Long> rows = new TreeMap<>(counted);
+    restored.forEach((c, n) -> rows.merge(c, -n, Long::sum));
+    rows.values().removeIf(n -> n == 0);
+    boolean plausible = rows.values().stream().allMatch(n -> n > 0) && rows.isEmpty() != hasRows;
     if (plausible) {
-      return counted;
+      return rows;
     }
     log.warn("row counters of {} disagree with the table; counting its rows instead", table.name());
-    Map<String, Long> scanned = expired.countByCategory(table.name());
-    // the counters must agree with the store again once the table is gone
-    Map<String, Long> correction = new TreeMap<>(counted);
-    scanned.forEach((c, n) -> correction.merge(c, -n, Long::sum));
-    expired.uncount(table.day(), correction);
-    return scanned;
+    return expired.countByCategory(table.name());
   }
 
   /**
-   * Detaches an entirely expired partition unless a hold covers one of its rows, checked before and
-   * again after the detach (a late reading may have arrived in between). A partition whose locks
-   * are busy is left for the next purge.
+   * The detach transaction (see the class comment). Partitions a hold covers are counted as held;
+   * if the locks are busy, the candidates are spared and tried again by the next purge.
+   *
+   * @param expiredPartitions attached, entirely expired partitions, oldest first
    */
-  private Detach detach(Partition partition) {
+  private Detached detach(List<Partition> expiredPartitions) {
+    List<String> names = expiredPartitions.stream().map(Partition::name).toList();
+    long[] lockedAt = {-1};
+    Set<String> heldBeforeLock = new TreeSet<>();
     try {
-      Detach outcome =
+      Set<String> held =
           transaction.execute(
               status -> {
                 RetentionLock.acquire(jdbc);
+                // holds cannot change before this commits: placing one takes the retention lock
                 List<LegalHold> active = holds.findActive();
-                if (expired.holdsAnyRow(partition.name(), active)) {
-                  return Detach.HELD;
+                Set<String> holding = new TreeSet<>(expired.holdingAnyRow(names, active));
+                heldBeforeLock.addAll(holding);
+                List<String> candidates =
+                    names.stream().filter(name -> !holding.contains(name)).toList();
+                if (candidates.isEmpty()) {
+                  return holding;
                 }
-                jdbc.execute("set local lock_timeout = " + lockTimeout.toMillis());
                 jdbc.execute(
-                    "alter table "
+                    "set local lock_timeout = "
+                        + lockTimeout.toMillis()
+                        + "; lock table only "
                         + GovernedPartitions.TABLE
-                        + " detach partition "
-                        + partition.name());
-                if (expired.holdsAnyRow(partition.name(), active)) {
-                  status.setRollbackOnly();
-                  return Detach.HELD;
+                        + ", only "
+                        + GovernedPartitions.DEFAULT_PARTITION
+                        + " in access exclusive mode");
+                lockedAt[0] = System.nanoTime();
+                // a reading may have arrived since the first check; none can any more
+                Set<String> late = expired.holdingAnyRow(candidates, active);
+                holding.addAll(late);
+                List<String> detaching =
+                    candidates.stream().filter(name -> !late.contains(name)).toList();
+                if (!detaching.isEmpty()) {
+                  jdbc.execute(
+                      detaching.stream()
+                          .map(
+                              name ->
+                                  "alter table "
+                                      + GovernedPartitions.TABLE
+                                      + " detach partition "
+                                      + name)
+                          .collect(Collectors.joining("; ")));
                 }
-                return Detach.DETACHED;
+                return holding;
               });
-      if (outcome == Detach.DETACHED) {
-        partitions.forget(partition);
+      for (Partition partition : expiredPartitions) {
+        if (!held.contains(partition.name())) {
+          partitions.forget(partition);
+        }
       }
-      return outcome;
+      return new Detached(held.size(), List.of(), lockedAt[0]);
     } catch (DataAccessException e) {
       log.warn(
-          "could not detach partition {} now ({}); the next sweep tries again",
-          partition.name(),
+          "could not detach the {} expired partitions now ({}); the next sweep tries again",
+          names.size(),
           e.getClass().getName());
-      return Detach.BUSY;
+      List<Partition> spared =
+          expiredPartitions.stream().filter(p -> !heldBeforeLock.contains(p.name())).toList();
+      return new Detached(heldBeforeLock.size(), spared, -1);
     }
   }
 }

@@ -39,14 +39,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>{@code bench.rows} expired readings (default 10,000,000) spread over {@code bench.days} day
  *       partitions (default 10), generated in SQL; an identical unpartitioned copy with the same
  *       indexes;
- *   <li>the real purge ({@link StorePurge}: detach, counts per category from the row counters,
- *       drop) against {@code delete from copy where expires_at <= now} on the copy, both timed, and
- *       their ratio;
- *   <li>{@code bench.insertRows} governed readings (default 500,000) stored through the real insert
- *       path of ingestion (ledger of ids, JDBC batch rewritten into multi-row inserts), in batches
- *       of {@code bench.batch} (default 500, the consumer's poll size), single-threaded like one
- *       consumer; the same again with the row counters' insert trigger disabled, to show what
- *       counting costs; and a fifth of that with {@code reWriteBatchedInserts} off.
+ *   <li>the real purge ({@link StorePurge}: one detach transaction for every partition, counts per
+ *       category from the row counters, drop) against {@code delete from copy where expires_at <=
+ *       now} on the copy, both timed, and their ratio;
+ *   <li>{@code bench.insertRows} governed readings (default 500,000; 0 skips this part) stored
+ *       through the real insert path of ingestion (ledger of ids, JDBC batch rewritten into
+ *       multi-row inserts), in batches of {@code bench.batch} (default 500, the consumer's poll
+ *       size), single-threaded like one consumer; the same again with the row counters' insert
+ *       trigger disabled, to show what counting costs; and a fifth of that with {@code
+ *       reWriteBatchedInserts} off.
  * </ol>
  *
  * Not a test: run it by hand, settings as system properties:
@@ -55,8 +56,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ./mvnw -pl policy-service -o test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=org.civitas.policy.retention.RetentionSweepBenchmark -Dbench.rows=10000000
  * </pre>
+ *
+ * Loading 10M rows takes minutes. With {@code -Dbench.snapshot=/some/dir} the first run keeps a
+ * copy of the loaded, stopped cluster there and later runs with the same rows and days start from a
+ * copy of it (the snapshot itself is never changed; delete the directory when the migrations
+ * change). A snapshot of 10M rows takes several GB. </pre>
  */
 public final class RetentionSweepBenchmark {
+
+  private static final String SNAPSHOT_MARKER = "loaded.txt";
 
   private static final String[] CATEGORIES = {
     "licence_plate",
@@ -75,8 +83,25 @@ public final class RetentionSweepBenchmark {
     int days = Integer.getInteger("bench.days", 10);
     int insertRows = Integer.getInteger("bench.insertRows", 500_000);
     int batch = Integer.getInteger("bench.batch", 500);
+    String snapshotProperty = System.getProperty("bench.snapshot");
+    Path snapshot = snapshotProperty == null ? null : Path.of(snapshotProperty);
+    String loaded = "%,d rows in %d day partitions".formatted(rows, days);
     Path directory = Files.createTempDirectory("civitas-retention-bench");
-    EmbeddedPostgres postgres = new EmbeddedPostgres(directory.resolve("postgres"), 0).start();
+    Path data = directory.resolve("postgres");
+    boolean reuse = snapshot != null && Files.exists(snapshot.resolve(SNAPSHOT_MARKER));
+    if (reuse) {
+      List<String> marker = Files.readAllLines(snapshot.resolve(SNAPSHOT_MARKER));
+      check(
+          marker.get(0).equals(loaded),
+          "the snapshot holds " + marker.get(0) + ", not " + loaded + "; use another directory");
+      long copyStart = System.nanoTime();
+      copy(snapshot.resolve("postgres"), data);
+      report(
+          "load",
+          "%s, from the snapshot in %s (%s); copied in %s"
+              .formatted(loaded, snapshot, marker.get(1), seconds(System.nanoTime() - copyStart)));
+    }
+    EmbeddedPostgres postgres = new EmbeddedPostgres(data, 0).start();
     long postmaster = -1;
     try {
       postgres.createDatabases(List.of("bench"));
@@ -87,22 +112,40 @@ public final class RetentionSweepBenchmark {
             .outOfOrder(true)
             .load()
             .migrate();
+        if (!reuse) {
+          JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+          long loadStart = System.nanoTime();
+          new TransactionTemplate(new DataSourceTransactionManager(dataSource))
+              .executeWithoutResult(status -> load(jdbc, rows, days));
+          jdbc.execute("vacuum analyze governed_readings");
+          jdbc.execute("vacuum analyze bench_unpartitioned");
+          String took = seconds(System.nanoTime() - loadStart);
+          report("load", "%s and in an unpartitioned copy, %s".formatted(loaded, took));
+          if (snapshot != null) {
+            jdbc.execute("checkpoint");
+            dataSource.close();
+            postgres.stop();
+            long copyStart = System.nanoTime();
+            Files.createDirectories(snapshot);
+            copy(data, snapshot.resolve("postgres"));
+            Files.write(
+                snapshot.resolve(SNAPSHOT_MARKER),
+                List.of(loaded, "loaded " + Instant.now() + " in " + took));
+            report(
+                "snapshot",
+                "kept in %s for later runs (-Dbench.snapshot=%s), copied in %s"
+                    .formatted(snapshot, snapshot, seconds(System.nanoTime() - copyStart)));
+            postgres.start();
+          }
+        }
+      }
+      try (HikariDataSource dataSource = dataSource(postgres, true)) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
         GovernedPartitions partitions =
             GovernedStoreFixtures.partitions(jdbc, transactions, Clock.systemUTC());
         report("machine", machine(jdbc));
         postmaster = postmasterOf(jdbc);
-
-        long loadStart = System.nanoTime();
-        new TransactionTemplate(transactions)
-            .executeWithoutResult(status -> load(jdbc, rows, days));
-        jdbc.execute("vacuum analyze governed_readings");
-        jdbc.execute("vacuum analyze bench_unpartitioned");
-        report(
-            "load",
-            "%,d expired rows in %d day partitions and in an unpartitioned copy, %s"
-                .formatted(rows, days, seconds(System.nanoTime() - loadStart)));
 
         Instant now = Instant.now();
         StorePurge purge =
@@ -138,17 +181,20 @@ public final class RetentionSweepBenchmark {
         long vacuumNanos = System.nanoTime() - vacuumStart;
         check(deleted == rows, "the baseline deleted " + deleted + " rows, expected " + rows);
 
+        long detachNanos = result.detaching().toNanos();
         report(
             "sweep",
             "partition drop (detach, counts per category from the counters, drop) of %,d rows in %d partitions: %s, WAL %s"
                 .formatted(rows, days, seconds(sweepNanos), megabytes(sweepWal)));
         report(
             "sweep phases",
-            ("detach transactions: %s; final transaction until the counts are handed over for"
-                    + " the audit record: %s; its commit: %s")
+            ("detach transaction, commit included: %s (parent locked exclusively for %s);"
+                    + " final transaction until the counts are handed over for the audit record:"
+                    + " %s; its commit: %s")
                 .formatted(
-                    seconds(result.detaching().toNanos()),
-                    seconds(recorded[0] - sweepStart - result.detaching().toNanos()),
+                    seconds(detachNanos),
+                    seconds(result.parentLocked().toNanos()),
+                    seconds(recorded[0] - sweepStart - detachNanos),
                     seconds(sweepStart + sweepNanos - recorded[0])));
         report(
             "baseline",
@@ -164,6 +210,10 @@ public final class RetentionSweepBenchmark {
                 .formatted(
                     deleteNanos / (double) sweepNanos,
                     (deleteNanos + vacuumNanos) / (double) sweepNanos));
+        report("loadavg after", Files.readString(Path.of("/proc/loadavg")).strip());
+        if (insertRows <= 0) {
+          return;
+        }
 
         GovernedStoreFixtures.Store store =
             new GovernedStoreFixtures.Store(jdbc, transactions, partitions);
@@ -191,6 +241,13 @@ public final class RetentionSweepBenchmark {
       postgres.stop();
       delete(directory);
     }
+  }
+
+  /** Copies a stopped cluster's data directory, permissions included. */
+  private static void copy(Path from, Path to) throws IOException, InterruptedException {
+    Process copy =
+        new ProcessBuilder("cp", "-a", from.toString(), to.toString()).inheritIO().start();
+    check(copy.waitFor() == 0, "could not copy " + from + " to " + to);
   }
 
   private static HikariDataSource dataSource(EmbeddedPostgres postgres, boolean rewrite) {

@@ -1,6 +1,7 @@
 package org.civitas.policy.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
@@ -14,7 +15,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -36,6 +42,7 @@ class RetentionSweepIntegrationTest extends PolicyServiceIntegrationTestSupport 
 
   @Autowired GovernedPartitions partitions;
   @Autowired RetentionSweep sweep;
+  @Autowired StorePurge purge;
 
   static final String ATTRIBUTES = "{\"count\": 3}";
 
@@ -366,6 +373,121 @@ class RetentionSweepIntegrationTest extends PolicyServiceIntegrationTestSupport 
     assertThat(tableExists(partition)).isFalse();
     assertThat(counted(category)).isEmpty();
     assertThat(counted(otherCategory)).isEmpty();
+  }
+
+  long rowsOf(String table, String category) {
+    return sql.queryForObject(
+        "select count(*) from " + table + " where category = ?", Long.class, category);
+  }
+
+  long storedRows(String category) {
+    return sql.queryForObject(
+        "select count(*) from governed_readings where category = ?", Long.class, category);
+  }
+
+  @Test
+  void severalExpiredPartitionsGoInOneTransactionWithExactCountsWhileReadingsArrive()
+      throws Exception {
+    List<String> expiredPartitions =
+        List.of(pastPartition(20), pastPartition(21), pastPartition(22));
+    String heldPartition = pastPartition(23);
+    String category = unique("it_batch");
+    String live = unique("it_batch_live");
+    String late = unique("it_batch_late");
+    int[] rowsPerPartition = {2, 3, 4};
+    for (int p = 0; p < expiredPartitions.size(); p++) {
+      Instant expiry = expiringIn(expiredPartitions.get(p));
+      for (int i = 0; i < rowsPerPartition[p]; i++) {
+        storeRow(category, "s-" + i, expiry.minus(Duration.ofDays(1)), expiry, null, "{}");
+      }
+    }
+    Instant heldObserved = expiringIn(heldPartition).minus(Duration.ofDays(1));
+    String held =
+        storeRow(category, "cam-held", heldObserved, expiringIn(heldPartition), null, "{}");
+    storeRow(category, "cam-free", heldObserved, expiringIn(heldPartition), null, "{}");
+    storeRow(category, "cam-free", heldObserved, expiringIn(heldPartition), null, "{}");
+    String holdId =
+        json(placeHold(category, "cam-held", heldObserved, heldObserved.plusSeconds(60)))
+            .path("id")
+            .asString();
+    // readings keep arriving throughout: live ones, and late ones for a day being dropped
+    Instant lateExpiry = expiringIn(expiredPartitions.get(1));
+    AtomicBoolean stop = new AtomicBoolean();
+    AtomicLong liveStored = new AtomicLong();
+    AtomicLong lateStored = new AtomicLong();
+    ExecutorService writer = Executors.newSingleThreadExecutor();
+    Future<?> writing =
+        writer.submit(
+            () -> {
+              while (!stop.get()) {
+                Instant now = clock.instant();
+                storeRow(live, "s-live", now.minusSeconds(60), now.plusSeconds(3600), null, "{}");
+                liveStored.incrementAndGet();
+                storeRow(
+                    late, "s-late", lateExpiry.minus(Duration.ofDays(1)), lateExpiry, null, "{}");
+                lateStored.incrementAndGet();
+              }
+            });
+    try {
+      await().atMost(Duration.ofSeconds(30)).until(() -> liveStored.get() >= 5);
+
+      // the audit log is down: the purge is rolled back, the detached tables stay
+      assertThatThrownBy(
+              () ->
+                  purge.purge(
+                      clock.instant(),
+                      purged -> {
+                        throw new IllegalStateException("audit log unavailable");
+                      }))
+          .isInstanceOf(IllegalStateException.class);
+
+      for (int p = 0; p < expiredPartitions.size(); p++) {
+        String table = expiredPartitions.get(p);
+        assertThat(attached(table)).isFalse();
+        assertThat(rowsOf(table, category)).isEqualTo(rowsPerPartition[p]);
+      }
+      assertThat(attached(heldPartition)).isTrue();
+      // every partition's catalog row was last written by the same transaction: one detach for all
+      assertThat(
+              sql.queryForObject(
+                  "select count(distinct xmin::text) from pg_class where relname in (?, ?, ?)",
+                  Long.class,
+                  expiredPartitions.toArray()))
+          .isEqualTo(1);
+
+      long liveBeforeSweep = liveStored.get();
+      await().atMost(Duration.ofSeconds(30)).until(() -> liveStored.get() >= liveBeforeSweep + 5);
+      SweepReport report = sweep.sweepBySystem();
+      long liveAfterSweep = liveStored.get();
+      await().atMost(Duration.ofSeconds(30)).until(() -> liveStored.get() >= liveAfterSweep + 5);
+      stop.set(true);
+      writing.get(30, TimeUnit.SECONDS);
+      // late readings stored after the sweep's snapshot expire with the next one
+      SweepReport next = sweep.sweepBySystem();
+
+      assertThat(report.partitionsDropped()).isGreaterThanOrEqualTo(3);
+      assertThat(report.partitionsHeld()).isGreaterThanOrEqualTo(1);
+      assertThat(report.purged()).containsEntry(category, 2L + 3 + 4 + 2);
+      assertThat(purgeEvents(category)).hasSize(1);
+      assertThat(purgeEvents(category).get(0).path("recordCount").asLong()).isEqualTo(11);
+      expiredPartitions.forEach(table -> assertThat(tableExists(table)).isFalse());
+      assertThat(attached(heldPartition)).isTrue();
+      assertThat(rowExists(held)).isTrue();
+      assertThat(counted(category).values()).containsExactly(1L);
+
+      long latePurged =
+          report.purged().getOrDefault(late, 0L) + next.purged().getOrDefault(late, 0L);
+      assertThat(latePurged).isEqualTo(lateStored.get());
+      assertThat(storedRows(late)).isZero();
+      assertThat(counted(late)).isEmpty();
+      assertThat(storedRows(live)).isEqualTo(liveStored.get());
+      assertThat(counted(live).values().stream().mapToLong(Long::longValue).sum())
+          .isEqualTo(liveStored.get());
+    } finally {
+      stop.set(true);
+      writer.shutdown();
+      send("DELETE", "/api/v1/legal-holds/" + holdId, TestTokens.staff(), null, null);
+    }
   }
 
   @Test
