@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -14,6 +15,7 @@ import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.civitas.policy.governance.GovernedPartitions;
 import org.civitas.policy.governance.GovernedPartitions.Partition;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,6 +41,8 @@ class ExpiredReadings {
       """;
 
   private static final int MAX_PARAMETERS = 30_000;
+
+  private static final String PURGED_PREFIX = "governed_readings_purged_";
 
   private final JdbcTemplate jdbc;
 
@@ -243,11 +247,43 @@ class ExpiredReadings {
   }
 
   /**
-   * Drops detached tables, all in one statement; they are no partitions, the parent is not locked.
+   * Renames purged tables out of the way ({@code governed_readings_purged_YYYYMMDD}): no query,
+   * sweep or partition creation looks at them any more, and a later purge drops them without
+   * counting them again. One round trip for all of them.
    */
+  void markPurged(List<Partition> tables) {
+    if (!tables.isEmpty()) {
+      jdbc.execute(
+          tables.stream()
+              .map(
+                  t ->
+                      "alter table "
+                          + t.name()
+                          + " rename to "
+                          + PURGED_PREFIX
+                          + DateTimeFormatter.BASIC_ISO_DATE.format(t.day()))
+              .collect(Collectors.joining("; ")));
+    }
+  }
+
+  /** Tables purged on the record and not dropped yet. */
+  List<String> purgedTables() {
+    return jdbc.queryForList(
+        """
+        select c.relname from pg_class c
+          join pg_namespace n on n.oid = c.relnamespace
+         where n.nspname = current_schema()
+           and c.relkind = 'r'
+           and c.relname like 'governed\\_readings\\_purged\\_%'
+         order by c.relname
+        """,
+        String.class);
+  }
+
+  /** Drops tables, all in one statement; they are no partitions, so the parent is not locked. */
   void drop(List<String> tables) {
     if (!tables.isEmpty()) {
-      jdbc.execute("drop table " + String.join(", ", tables));
+      jdbc.execute("drop table if exists " + String.join(", ", tables));
     }
   }
 

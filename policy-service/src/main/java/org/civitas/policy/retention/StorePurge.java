@@ -36,21 +36,26 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       when it goes. Partitions already found held before the lock are not even candidates; a
  *       partition with covered rows stays attached until its holds are released. If the lock cannot
  *       be had in time, every candidate is left whole for the next sweep.
- *   <li>The final transaction drops the detached tables (first moving back any row a hold placed
+ *   <li>The final transaction purges the detached tables (first moving back any row a hold placed
  *       meanwhile covers), taking their counts per category from the row counters kept at insert
  *       time rather than scanning them, deletes the expired uncovered rows everywhere else (the
  *       partition of the current day, partitions kept for holds, the default partition) and forgets
- *       readingIds past their window. Dropping a detached table needs no lock on the parent, so
- *       readers and ingestion go on throughout, including while the audit log acknowledges. Before
- *       it commits, the caller is handed the counts per category, to record them; if that fails,
- *       nothing is deleted and the detached tables, invisible to queries already, are dropped by
- *       the next purge.
+ *       readingIds past their window. Before it commits, the caller is handed the counts per
+ *       category, to record them; if that fails, nothing is deleted and the detached tables,
+ *       invisible to queries already, are purged by the next purge. A purged table is renamed
+ *       ({@code governed_readings_purged_YYYYMMDD}), not dropped, in this transaction: dropping
+ *       gives the table's files back to the file system at commit, about a second per gigabyte on
+ *       the build machine, which would keep the audited transaction, its retention lock and the
+ *       audit record's commit waiting.
+ *   <li>A last transaction drops the purged tables: their rows are gone from the store and on the
+ *       record already; this gives the disk space back, as {@code VACUUM} does after a {@code
+ *       DELETE}. A purge interrupted before it leaves them for the next one to drop, uncounted.
  * </ol>
  *
- * Dropping the partitions straight away, in one transaction, would need the parent's exclusive lock
- * until the audit record is acknowledged, stalling every reader and writer for as long as the audit
- * log takes, and {@code DETACH PARTITION CONCURRENTLY} cannot run in a transaction block nor while
- * a default partition exists.
+ * Dropping the partitions straight away, without detaching them first, would need the parent's
+ * exclusive lock until the audit record is acknowledged, stalling every reader and writer for as
+ * long as the audit log takes, and {@code DETACH PARTITION CONCURRENTLY} cannot run in a
+ * transaction block nor while a default partition exists.
  */
 @Component
 class StorePurge {
@@ -63,13 +68,16 @@ class StorePurge {
    * @param detaching how long the detach transaction took, commit included; for benchmarks
    * @param parentLocked how long it held the parent exclusively, from the lock granted to the end
    *     of its commit; for benchmarks
+   * @param releasing how long dropping the purged tables took after the final commit; for
+   *     benchmarks
    */
   record Result(
       Map<String, Long> purged,
       int partitionsDropped,
       int partitionsHeld,
       Duration detaching,
-      Duration parentLocked) {}
+      Duration parentLocked,
+      Duration releasing) {}
 
   /**
    * What the detach transaction did.
@@ -106,6 +114,8 @@ class StorePurge {
    *     throws, nothing is deleted
    */
   Result purge(Instant now, Consumer<Map<String, Long>> beforeCommit) {
+    // what an interrupted purge recorded but left on disk, so that no name is taken below
+    release();
     long start = System.nanoTime();
     List<Partition> expiredPartitions =
         partitions.attached().stream().takeWhile(p -> p.entirelyExpiredAt(now)).toList();
@@ -115,38 +125,65 @@ class StorePurge {
     Duration detaching = Duration.ofNanos(detachEnd - start);
     Duration parentLocked =
         Duration.ofNanos(detached.lockedAt() < 0 ? 0 : detachEnd - detached.lockedAt());
-    return transaction.execute(
-        status -> {
-          RetentionLock.acquire(jdbc);
-          List<LegalHold> active = holds.findActive();
-          List<Partition> tables = new ArrayList<>();
-          for (Partition table : partitions.detached()) {
-            if (table.entirelyExpiredAt(now)) {
-              tables.add(table);
-            } else {
-              // not detached by a purge: someone else's business, never dropped here
-              log.warn("table {} looks like a detached partition but is not expired", table.name());
-            }
-          }
-          Map<String, Long> purged = new TreeMap<>();
-          dropAll(tables, active).forEach((c, n) -> purged.merge(c, n, Long::sum));
-          expired
-              .deleteExpired(now, detached.spared())
-              .forEach((c, n) -> purged.merge(c, n, Long::sum));
-          expired.foldCounts(GovernedPartitions.dayOf(now));
-          expired.forgetReadingIds(now);
-          beforeCommit.accept(purged);
-          return new Result(purged, tables.size(), detached.held(), detaching, parentLocked);
-        });
+    Result result =
+        transaction.execute(
+            status -> {
+              RetentionLock.acquire(jdbc);
+              List<LegalHold> active = holds.findActive();
+              List<Partition> tables = new ArrayList<>();
+              for (Partition table : partitions.detached()) {
+                if (table.entirelyExpiredAt(now)) {
+                  tables.add(table);
+                } else {
+                  // not detached by a purge: someone else's business, never dropped here
+                  log.warn(
+                      "table {} looks like a detached partition but is not expired", table.name());
+                }
+              }
+              Map<String, Long> purged = new TreeMap<>();
+              purgeAll(tables, active).forEach((c, n) -> purged.merge(c, n, Long::sum));
+              expired
+                  .deleteExpired(now, detached.spared())
+                  .forEach((c, n) -> purged.merge(c, n, Long::sum));
+              expired.foldCounts(GovernedPartitions.dayOf(now));
+              expired.forgetReadingIds(now);
+              beforeCommit.accept(purged);
+              return new Result(
+                  purged, tables.size(), detached.held(), detaching, parentLocked, Duration.ZERO);
+            });
+    long releaseStart = System.nanoTime();
+    release();
+    return new Result(
+        result.purged(),
+        result.partitionsDropped(),
+        result.partitionsHeld(),
+        detaching,
+        parentLocked,
+        Duration.ofNanos(System.nanoTime() - releaseStart));
   }
 
   /**
-   * Drops detached tables after moving back the rows the holds cover, and takes what left the store
-   * with them off the row counters.
-   *
-   * @return rows dropped per category
+   * Drops the tables purges have emptied on the record, giving their disk space back. Best effort:
+   * what is left is dropped by the next purge.
    */
-  private Map<String, Long> dropAll(List<Partition> tables, List<LegalHold> active) {
+  private void release() {
+    try {
+      expired.drop(expired.purgedTables());
+    } catch (DataAccessException e) {
+      log.warn(
+          "could not drop purged tables now ({}); the next sweep tries again",
+          e.getClass().getName());
+    }
+  }
+
+  /**
+   * Purges detached tables: moves back the rows the holds cover, counts the rest, takes them off
+   * the row counters and renames the tables out of the way of every query, sweep and partition
+   * name, for {@link #release()} to drop once this is on the record and committed.
+   *
+   * @return rows purged per category
+   */
+  private Map<String, Long> purgeAll(List<Partition> tables, List<LegalHold> active) {
     Map<String, Long> dropped = new TreeMap<>();
     if (tables.isEmpty()) {
       return dropped;
@@ -167,7 +204,7 @@ class StorePurge {
               withRows.contains(table.name()));
       rows.forEach((c, n) -> dropped.merge(c, n, Long::sum));
     }
-    expired.drop(names);
+    expired.markPurged(tables);
     // once the tables are gone, the counters of their days must say what the store still holds
     expired.uncount(counted);
     return dropped;
