@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -43,6 +46,7 @@ class RetentionSweepIntegrationTest extends PolicyServiceIntegrationTestSupport 
   @Autowired GovernedPartitions partitions;
   @Autowired RetentionSweep sweep;
   @Autowired StorePurge purge;
+  @Autowired DataSource dataSource;
 
   static final String ATTRIBUTES = "{\"count\": 3}";
 
@@ -494,6 +498,36 @@ class RetentionSweepIntegrationTest extends PolicyServiceIntegrationTestSupport 
       writer.shutdown();
       send("DELETE", "/api/v1/legal-holds/" + holdId, TestTokens.staff(), null, null);
     }
+  }
+
+  @Test
+  void expiredPartitionsThatCannotBeDetachedNowAreLeftWholeForTheNextSweep() throws Exception {
+    String partition = pastPartition(25);
+    String category = unique("it_busy");
+    Instant expiry = expiringIn(partition);
+    for (int i = 0; i < 3; i++) {
+      storeRow(category, "s-8", expiry.minus(Duration.ofDays(1)), expiry, null, "{}");
+    }
+
+    SweepReport whileBusy;
+    try (Connection reader = dataSource.getConnection()) {
+      // a long query on the store: the detach cannot have the parent's exclusive lock in time
+      reader.setAutoCommit(false);
+      try (Statement statement = reader.createStatement()) {
+        statement.execute("lock table only governed_readings in access share mode");
+      }
+      whileBusy = sweep.sweepBySystem();
+      reader.rollback();
+    }
+
+    // not emptied row by row either: the next sweep drops it whole
+    assertThat(whileBusy.purged()).doesNotContainKey(category);
+    assertThat(attached(partition)).isTrue();
+    assertThat(rowsOf(partition, category)).isEqualTo(3);
+    SweepReport next = sweep.sweepBySystem();
+    assertThat(next.purged()).containsEntry(category, 3L);
+    assertThat(tableExists(partition)).isFalse();
+    assertThat(counted(category)).isEmpty();
   }
 
   @Test
