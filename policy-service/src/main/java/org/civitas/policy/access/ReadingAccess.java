@@ -1,7 +1,6 @@
 package org.civitas.policy.access;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import org.civitas.contract.audit.AuditAction;
 import org.civitas.contract.reading.GovernedReading;
@@ -50,17 +49,14 @@ public class ReadingAccess {
    */
   public ReadingPage read(ReadingRequest request, Authentication caller) {
     CompiledPolicy policy = activePolicy.compiled().orElseThrow(NoActivePolicy::new);
-    AccessDecision decision =
-        AccessRules.decide(
-            policy.category(request.category()).orElse(null),
-            Callers.roles(caller),
-            request.purpose(),
-            request.warrantRef(),
-            Granularity.RECORD);
-    if (decision instanceof AccessDecision.Deny deny) {
-      audit.publish(event(request, caller, policy).denied(deny.reason()).build());
-      throw new AccessDenied(deny.reason());
-    }
+    DeniedAccess.permitOrDeny(
+        policy.category(request.category()).orElse(null),
+        caller,
+        request.purpose(),
+        request.warrantRef(),
+        Granularity.RECORD,
+        audit,
+        () -> event(request, caller, policy));
     List<GovernedReading> rows =
         readings.find(
             new GovernedReadings.Query(
@@ -88,12 +84,12 @@ public class ReadingAccess {
         .of(AuditAction.DATA_QUERY, caller)
         .purpose(request.purpose())
         .warrantRef(blankToNull(request.warrantRef()))
-        .resource(request.category(), request.sensorId(), text(request.from()), text(request.to()))
+        .resource(
+            request.category(),
+            request.sensorId(),
+            Callers.text(request.from()),
+            Callers.text(request.to()))
         .policyVersion(policy.version());
-  }
-
-  private static String text(Instant instant) {
-    return instant == null ? null : instant.toString();
   }
 
   private static String blankToNull(String value) {

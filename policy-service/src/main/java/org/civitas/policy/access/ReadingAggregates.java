@@ -58,18 +58,16 @@ public class ReadingAggregates {
    */
   public AggregateReport aggregate(AggregateRequest request, Authentication caller) {
     CompiledPolicy policy = activePolicy.compiled().orElseThrow(NoActivePolicy::new);
-    AccessDecision decision =
-        AccessRules.decide(
+    AccessDecision.Permit permit =
+        DeniedAccess.permitOrDeny(
             policy.category(request.category()).orElse(null),
-            Callers.roles(caller),
+            caller,
             request.purpose(),
             request.warrantRef(),
-            Granularity.AGGREGATE);
-    if (decision instanceof AccessDecision.Deny deny) {
-      audit.publish(event(request, caller, policy).denied(deny.reason()).build());
-      throw new AccessDenied(deny.reason());
-    }
-    int minCount = AccessRules.smallestCell(((AccessDecision.Permit) decision).rule());
+            Granularity.AGGREGATE,
+            audit,
+            () -> event(request, caller, policy));
+    int minCount = AccessRules.smallestCell(permit.rule());
     Aggregation aggregation =
         readings.aggregate(
             new GovernedReadings.AggregateQuery(

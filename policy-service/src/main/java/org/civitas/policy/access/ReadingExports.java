@@ -69,20 +69,16 @@ public class ReadingExports {
   public void export(ExportRequest request, Authentication caller, ExportSink sink) {
     CompiledPolicy policy = activePolicy.compiled().orElseThrow(NoActivePolicy::new);
     CategoryPolicy category = policy.category(request.category()).orElse(null);
-    AccessDecision decision =
-        AccessRules.decide(
-            category,
-            Callers.roles(caller),
-            request.purpose(),
-            request.warrantRef(),
-            Granularity.RECORD);
-    if (decision instanceof AccessDecision.Deny deny) {
-      audit.publish(event(request, caller, policy).denied(deny.reason()).build());
-      throw new AccessDenied(deny.reason());
-    }
+    DeniedAccess.permitOrDeny(
+        category,
+        caller,
+        request.purpose(),
+        request.warrantRef(),
+        Granularity.RECORD,
+        audit,
+        () -> event(request, caller, policy));
     if (!category.residency().transferTo().contains(request.destinationCountry())) {
-      audit.publish(event(request, caller, policy).denied(RESIDENCY_REASON).build());
-      throw new AccessDenied(RESIDENCY_REASON);
+      throw DeniedAccess.audited(RESIDENCY_REASON, audit, event(request, caller, policy));
     }
     Instant now = clock.instant();
     GovernedReadings.Scope scope =

@@ -150,7 +150,15 @@ class GovernedIngestionIntegrationTest extends PolicyServiceIntegrationTestSuppo
 
     publishRaw(reading);
     awaitRow(reading.readingId());
-    // same key, same partition: once the marker is stored, the duplicate has been handled
+
+    redeliverAndExpectStoredAndPublishedOnce(reading, marker);
+  }
+
+  /**
+   * Sends the reading again, followed by a marker of the same sensor: same key, same partition, so
+   * once the marker is stored the duplicate has been handled.
+   */
+  private void redeliverAndExpectStoredAndPublishedOnce(Reading reading, Reading marker) {
     publishRaw(reading, marker);
     awaitRow(marker.readingId());
     awaitRecord(
@@ -169,71 +177,29 @@ class GovernedIngestionIntegrationTest extends PolicyServiceIntegrationTestSuppo
   @Test
   void aRedeliveredReadingIsStoredOnceEvenWhenItsRetentionChangedInBetween() {
     String category = unique("it_redeliver");
-    String policy =
-        """
-        {
-          "retention": "P2D",
-          "residency": { "storeIn": ["CA"] },
-          "minimization": { "attributes": { "count": "keep" } },
-          "access": [ { "purpose": "open-data", "roles": ["STAFF"], "granularity": "record" } ]
-        }
-        """;
-    publishWithCategory(category, policy);
+    publishWithCategory(category, keeping("P2D", "count"));
     String sensorId = registerSensor(category);
     try {
       Reading reading =
-          new Reading(
-              UUID.randomUUID().toString(),
-              sensorId,
-              Instant.now().minusSeconds(30).toString(),
-              category,
-              new Location(LAT, LON),
-              Map.of("count", 3));
+          reading(sensorId, category, Instant.now().minusSeconds(30), Map.of("count", 3));
       Reading marker =
-          new Reading(
-              UUID.randomUUID().toString(),
-              sensorId,
-              Instant.now().minusSeconds(20).toString(),
-              category,
-              new Location(LAT, LON),
-              Map.of("count", 4));
+          reading(sensorId, category, Instant.now().minusSeconds(20), Map.of("count", 4));
       publishRaw(reading);
       String firstPartition = partitionOf(awaitRow(reading.readingId()));
       // the stored row moves to the partition of its new expiry; a redelivery would expire later
-      publishWithCategory(category, policy.replace("P2D", "P5D"));
+      publishWithCategory(category, keeping("P5D", "count"));
       assertThat(partitionOfRow(reading.readingId())).isNotEqualTo(firstPartition);
 
-      publishRaw(reading, marker);
-      awaitRow(marker.readingId());
-      awaitRecord(
-          Topics.READINGS_GOVERNED,
-          r -> marker.readingId().equals(value(r).path("readingId").stringValue(null)));
-
-      assertThat(rows(reading.readingId())).isEqualTo(1);
-      assertThat(
-              readTopic(Topics.READINGS_GOVERNED).stream()
-                  .filter(
-                      r -> reading.readingId().equals(value(r).path("readingId").stringValue(null)))
-                  .count())
-          .isEqualTo(1);
+      redeliverAndExpectStoredAndPublishedOnce(reading, marker);
     } finally {
-      send("DELETE", "/api/v1/sensors/" + sensorId, TestTokens.staff(), null, null);
+      decommission(sensorId);
     }
   }
 
   @Test
   void readingWithANulCharacterInAKeptAttributeIsQuarantinedAndDoesNotBlockItsPartition() {
     String category = unique("it_nul");
-    publishWithCategory(
-        category,
-        """
-        {
-          "retention": "P2D",
-          "residency": { "storeIn": ["CA"] },
-          "minimization": { "attributes": { "note": "keep", "tags": "keep" } },
-          "access": [ { "purpose": "open-data", "roles": ["STAFF"], "granularity": "record" } ]
-        }
-        """);
+    publishWithCategory(category, keeping("P2D", "note", "tags"));
     String sensorId = registerSensor(category);
     try {
       Reading flat = reading(sensorId, category, Map.of("note", "before\0after"));
@@ -248,18 +214,48 @@ class GovernedIngestionIntegrationTest extends PolicyServiceIntegrationTestSuppo
         assertThat(rows(refused.readingId())).isZero();
       }
     } finally {
-      send("DELETE", "/api/v1/sensors/" + sensorId, TestTokens.staff(), null, null);
+      decommission(sensorId);
     }
   }
 
+  /**
+   * A category policy (as JSON) that stores in Canada, keeps the named attributes for the given
+   * retention and lets staff read the records for open data.
+   */
+  private static String keeping(String retention, String... attributes) {
+    StringBuilder kept = new StringBuilder();
+    for (String attribute : attributes) {
+      kept.append(kept.isEmpty() ? "" : ", ").append('"').append(attribute).append("\": \"keep\"");
+    }
+    return """
+        {
+          "retention": "%s",
+          "residency": { "storeIn": ["CA"] },
+          "minimization": { "attributes": { %s } },
+          "access": [ { "purpose": "open-data", "roles": ["STAFF"], "granularity": "record" } ]
+        }
+        """
+        .formatted(retention, kept);
+  }
+
   private static Reading reading(String sensorId, String category, Map<String, Object> attributes) {
+    return reading(sensorId, category, Instant.now().minusSeconds(5), attributes);
+  }
+
+  private static Reading reading(
+      String sensorId, String category, Instant observedAt, Map<String, Object> attributes) {
     return new Reading(
         UUID.randomUUID().toString(),
         sensorId,
-        Instant.now().minusSeconds(5).toString(),
+        observedAt.toString(),
         category,
         new Location(LAT, LON),
         attributes);
+  }
+
+  /** Decommissions the test's sensor, so that later policies need not keep its category. */
+  private void decommission(String sensorId) {
+    send("DELETE", "/api/v1/sensors/" + sensorId, TestTokens.staff(), null, null);
   }
 
   @Test
@@ -433,19 +429,12 @@ class GovernedIngestionIntegrationTest extends PolicyServiceIntegrationTestSuppo
     } finally {
       // an active drone_video sensor would put every later policy without that category out of
       // compliance, and the publication refused
-      send("DELETE", "/api/v1/sensors/" + sensorId, TestTokens.staff(), null, null);
+      decommission(sensorId);
     }
   }
 
   private void residencyBlockedReadingIsQuarantinedAndAudited(String sensorId) {
-    Reading reading =
-        new Reading(
-            UUID.randomUUID().toString(),
-            sensorId,
-            Instant.now().toString(),
-            "drone_video",
-            new Location(LAT, LON),
-            Map.of("altitude", 120));
+    Reading reading = reading(sensorId, "drone_video", Instant.now(), Map.of("altitude", 120));
 
     publishRaw(reading);
 
