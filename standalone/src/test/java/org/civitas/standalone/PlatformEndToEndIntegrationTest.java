@@ -12,16 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.civitas.contract.ContractJson;
-import org.civitas.contract.Topics;
 import org.civitas.standalone.PlatformClient.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -192,7 +186,7 @@ class PlatformEndToEndIntegrationTest {
   @Test
   @Order(4)
   void noClearPlateIsStoredInAnyDatabase() throws Exception {
-    Set<String> plates = new HashSet<>(simulatedPlates());
+    Set<String> plates = SimulatedValues.sentInClear(platform, List.of("plate"), 200);
     plates.add(PLATE);
     for (String database : Platform.DATABASES) {
       try (Connection connection =
@@ -252,38 +246,6 @@ class PlatformEndToEndIntegrationTest {
       }
     }
     return null;
-  }
-
-  /** Plates the simulator sent in clear on the raw topic so far. */
-  private static List<String> simulatedPlates() {
-    List<String> plates = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                platform.kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "e2e-plate-scan-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest"),
-            new StringDeserializer(),
-            new StringDeserializer())) {
-      consumer.subscribe(List.of(Topics.READINGS_RAW));
-      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (System.nanoTime() < deadline && plates.size() < 200) {
-        consumer
-            .poll(Duration.ofMillis(500))
-            .forEach(
-                record -> {
-                  JsonNode reading = ContractJson.mapper().readTree(record.value());
-                  JsonNode plate = reading.path("attributes").path("plate");
-                  if (plate.isString()) {
-                    plates.add(plate.asString());
-                  }
-                });
-      }
-    }
-    return plates;
   }
 
   private static List<String> tables(Connection connection) throws SQLException {

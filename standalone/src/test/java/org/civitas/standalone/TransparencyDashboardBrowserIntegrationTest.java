@@ -10,19 +10,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.civitas.contract.ContractJson;
-import org.civitas.contract.Topics;
 import org.civitas.standalone.PlatformClient.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -164,7 +157,9 @@ class TransparencyDashboardBrowserIntegrationTest {
     String report = reportText(value("from"), value("to"), "json");
     String csv = reportText(value("from"), value("to"), "csv");
 
-    Set<String> personal = new HashSet<>(simulatedPersonalValues());
+    Set<String> personal =
+        SimulatedValues.sentInClear(
+            RunningPlatform.shared(), SimulatedValues.IDENTIFYING_ATTRIBUTES, 300);
     assertThat(personal).as("the simulator's plates, MACs and card ids").isNotEmpty();
     personal.addAll(List.of("city-it", "police-liaison", "auditor-alice", "policy-admin", WARRANT));
     for (String value : personal) {
@@ -347,40 +342,6 @@ class TransparencyDashboardBrowserIntegrationTest {
             "/api/v1/transparency/report", null, Map.of("from", from, "to", to, "format", format));
     assertThat(response.status()).as(response.body()).isEqualTo(200);
     return response.body();
-  }
-
-  /** Plates, MACs, card and household ids the simulator sent in clear on the raw topic. */
-  private static List<String> simulatedPersonalValues() {
-    List<String> values = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                RunningPlatform.shared().kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "browser-personal-scan-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest"),
-            new StringDeserializer(),
-            new StringDeserializer())) {
-      consumer.subscribe(List.of(Topics.READINGS_RAW));
-      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (System.nanoTime() < deadline && values.size() < 300) {
-        consumer
-            .poll(Duration.ofMillis(500))
-            .forEach(
-                record -> {
-                  JsonNode attributes =
-                      ContractJson.mapper().readTree(record.value()).path("attributes");
-                  for (String key : List.of("plate", "deviceMac", "cardId", "householdId")) {
-                    if (attributes.path(key).isString()) {
-                      values.add(attributes.path(key).asString());
-                    }
-                  }
-                });
-      }
-    }
-    return values;
   }
 
   // --- Browser -----------------------------------------------------------------------------
