@@ -5,36 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.util.Map;
 import org.civitas.cli.command.CliEnvironment;
 import org.civitas.cli.failure.ExitCodes;
 import org.civitas.cli.testing.Cli;
 import org.civitas.cli.testing.Cli.Run;
+import org.civitas.cli.testing.CliAgainstFakePlatform;
 import org.civitas.cli.testing.FakePlatform;
 import org.civitas.cli.testing.FakePlatform.Answer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** How the CLI reports a platform that refuses, fails, or is not there. */
-class PlatformErrorsIntegrationTest {
+class PlatformErrorsIntegrationTest extends CliAgainstFakePlatform {
 
-  @TempDir Path home;
-  private FakePlatform platform;
-  private Cli cli;
-
-  @BeforeEach
-  void start() {
-    platform = new FakePlatform();
-    cli = Cli.against(platform, home).loggedInAs("city-it", "STAFF");
-  }
-
-  @AfterEach
-  void stop() {
-    platform.close();
+  PlatformErrorsIntegrationTest() {
+    super("city-it", "STAFF");
   }
 
   @Test

@@ -8,19 +8,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import org.civitas.cli.failure.ExitCodes;
-import org.civitas.cli.testing.Cli;
 import org.civitas.cli.testing.Cli.Run;
-import org.civitas.cli.testing.FakePlatform;
+import org.civitas.cli.testing.CliAgainstFakePlatform;
 import org.civitas.cli.testing.FakePlatform.Answer;
 import org.civitas.cli.testing.FakePlatform.Recorded;
 import org.civitas.contract.ContractJson;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-class DataIntegrationTest {
+class DataIntegrationTest extends CliAgainstFakePlatform {
 
   static String reading(int n) {
     return """
@@ -33,19 +29,8 @@ class DataIntegrationTest {
         .replace("\n", "");
   }
 
-  @TempDir Path home;
-  private FakePlatform platform;
-  private Cli cli;
-
-  @BeforeEach
-  void start() {
-    platform = new FakePlatform();
-    cli = Cli.against(platform, home).loggedInAs("city-it", "STAFF");
-  }
-
-  @AfterEach
-  void stop() {
-    platform.close();
+  DataIntegrationTest() {
+    super("city-it", "STAFF");
   }
 
   @Test

@@ -9,17 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.civitas.cli.failure.ExitCodes;
-import org.civitas.cli.testing.Cli;
 import org.civitas.cli.testing.Cli.Run;
-import org.civitas.cli.testing.FakePlatform;
+import org.civitas.cli.testing.CliAgainstFakePlatform;
 import org.civitas.cli.testing.FakePlatform.Answer;
 import org.civitas.cli.testing.FakePlatform.Recorded;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class AuditIntegrationTest {
+class AuditIntegrationTest extends CliAgainstFakePlatform {
 
   static final String TREE_HEAD =
       "{\"treeSize\":1234,\"rootHash\":\"q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c=\","
@@ -35,21 +31,6 @@ class AuditIntegrationTest {
         "decision":"PERMIT","reason":null,"recordCount":120,"policyVersion":3,"correlationId":"x"}}],
        "page":0,"size":100,"total":1}
       """;
-
-  @TempDir Path home;
-  private FakePlatform platform;
-  private Cli cli;
-
-  @BeforeEach
-  void start() {
-    platform = new FakePlatform();
-    cli = Cli.against(platform, home);
-  }
-
-  @AfterEach
-  void stop() {
-    platform.close();
-  }
 
   @Test
   void theTreeHeadIsPublicAndFetchedWithoutAToken() {

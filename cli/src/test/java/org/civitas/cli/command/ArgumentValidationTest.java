@@ -5,30 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.civitas.cli.failure.ExitCodes;
-import org.civitas.cli.testing.Cli;
 import org.civitas.cli.testing.Cli.Run;
-import org.civitas.cli.testing.FakePlatform;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.civitas.cli.testing.CliAgainstFakePlatform;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Wrong command lines end with exit code 2, a message naming the problem, and no request. */
-class ArgumentValidationTest {
+class ArgumentValidationTest extends CliAgainstFakePlatform {
 
-  @TempDir Path home;
-  private FakePlatform platform;
-  private Cli cli;
-
-  @BeforeEach
-  void start() {
-    platform = new FakePlatform();
-    cli = Cli.against(platform, home).loggedInAs("city-it", "STAFF");
-  }
-
-  @AfterEach
-  void stop() {
-    platform.close();
+  ArgumentValidationTest() {
+    super("city-it", "STAFF");
   }
 
   private void assertUsageError(Run run, String message) {

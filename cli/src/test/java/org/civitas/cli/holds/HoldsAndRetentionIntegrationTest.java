@@ -2,38 +2,22 @@ package org.civitas.cli.holds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import org.civitas.cli.testing.Cli;
 import org.civitas.cli.testing.Cli.Run;
-import org.civitas.cli.testing.FakePlatform;
+import org.civitas.cli.testing.CliAgainstFakePlatform;
 import org.civitas.cli.testing.FakePlatform.Answer;
 import org.civitas.cli.testing.FakePlatform.Recorded;
 import org.civitas.contract.ContractJson;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class HoldsAndRetentionIntegrationTest {
+class HoldsAndRetentionIntegrationTest extends CliAgainstFakePlatform {
 
   static final String HOLD =
       "{\"id\":\"4b1d\",\"category\":\"licence_plate\",\"sensorId\":null,"
           + "\"from\":\"2026-11-01T00:00:00Z\",\"to\":\"2026-11-02T00:00:00Z\","
           + "\"caseRef\":\"CASE-77\",\"reason\":\"collision investigation\"}";
 
-  @TempDir Path home;
-  private FakePlatform platform;
-  private Cli cli;
-
-  @BeforeEach
-  void start() {
-    platform = new FakePlatform();
-    cli = Cli.against(platform, home).loggedInAs("city-it", "STAFF");
-  }
-
-  @AfterEach
-  void stop() {
-    platform.close();
+  HoldsAndRetentionIntegrationTest() {
+    super("city-it", "STAFF");
   }
 
   @Test

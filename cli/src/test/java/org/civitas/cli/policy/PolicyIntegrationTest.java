@@ -5,19 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.civitas.cli.failure.ExitCodes;
-import org.civitas.cli.testing.Cli;
 import org.civitas.cli.testing.Cli.Run;
-import org.civitas.cli.testing.FakePlatform;
+import org.civitas.cli.testing.CliAgainstFakePlatform;
 import org.civitas.cli.testing.FakePlatform.Answer;
 import org.civitas.cli.testing.FakePlatform.Recorded;
 import org.civitas.cli.testing.ScriptedTerminal;
 import org.civitas.contract.ContractJson;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class PolicyIntegrationTest {
+class PolicyIntegrationTest extends CliAgainstFakePlatform {
 
   static final String POLICY_YAML =
       """
@@ -35,19 +31,8 @@ class PolicyIntegrationTest {
             - { purpose: traffic-planning, roles: [STAFF], granularity: aggregate, minCount: 10 }
       """;
 
-  @TempDir Path home;
-  private FakePlatform platform;
-  private Cli cli;
-
-  @BeforeEach
-  void start() {
-    platform = new FakePlatform();
-    cli = Cli.against(platform, home).loggedInAs("policy-admin", "POLICY_ADMIN");
-  }
-
-  @AfterEach
-  void stop() {
-    platform.close();
+  PolicyIntegrationTest() {
+    super("policy-admin", "POLICY_ADMIN");
   }
 
   @Test

@@ -5,38 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.civitas.cli.testing.Cli;
 import org.civitas.cli.testing.Cli.Run;
-import org.civitas.cli.testing.FakePlatform;
+import org.civitas.cli.testing.CliAgainstFakePlatform;
 import org.civitas.cli.testing.FakePlatform.Answer;
 import org.civitas.cli.testing.FakePlatform.Recorded;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ReportIntegrationTest {
+class ReportIntegrationTest extends CliAgainstFakePlatform {
 
   static final String REPORT =
       "{\"from\":\"2026-11-01T00:00:00Z\",\"to\":\"2026-12-01T00:00:00Z\","
           + "\"accessRequests\":[{\"purpose\":\"traffic-planning\",\"role\":\"STAFF\","
           + "\"decision\":\"PERMIT\",\"count\":12}],"
           + "\"treeHead\":{\"treeSize\":1234,\"rootHash\":\"r\"},\"signature\":\"c2ln\"}";
-
-  @TempDir Path home;
-  private FakePlatform platform;
-  private Cli cli;
-
-  @BeforeEach
-  void start() {
-    platform = new FakePlatform();
-    cli = Cli.against(platform, home);
-  }
-
-  @AfterEach
-  void stop() {
-    platform.close();
-  }
 
   @Test
   void theReportIsPublicAndShownAsText() {

@@ -5,19 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.civitas.cli.failure.ExitCodes;
-import org.civitas.cli.testing.Cli;
 import org.civitas.cli.testing.Cli.Run;
-import org.civitas.cli.testing.FakePlatform;
+import org.civitas.cli.testing.CliAgainstFakePlatform;
 import org.civitas.cli.testing.FakePlatform.Answer;
 import org.civitas.cli.testing.FakePlatform.Recorded;
 import org.civitas.contract.ContractJson;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-class SensorsIntegrationTest {
+class SensorsIntegrationTest extends CliAgainstFakePlatform {
 
   static final String SENSOR =
       """
@@ -30,19 +26,8 @@ class SensorsIntegrationTest {
        "registeredAt":"2026-11-26T10:00:00Z","decommissionedAt":null}
       """;
 
-  @TempDir Path home;
-  private FakePlatform platform;
-  private Cli cli;
-
-  @BeforeEach
-  void start() {
-    platform = new FakePlatform();
-    cli = Cli.against(platform, home).loggedInAs("city-it", "STAFF");
-  }
-
-  @AfterEach
-  void stop() {
-    platform.close();
+  SensorsIntegrationTest() {
+    super("city-it", "STAFF");
   }
 
   @Test
