@@ -1,7 +1,6 @@
 package org.civitas.policy.access;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,11 +35,7 @@ public class AggregateRequests {
       String purpose,
       String warrantRef) {
     List<FieldViolation> errors = new ArrayList<>();
-    QueryFields.purpose(purpose, errors);
-    QueryFields.category(category, errors);
-    Instant fromInstant = QueryFields.instant("from", from, errors);
-    Instant toInstant = QueryFields.instant("to", to, errors);
-    QueryFields.range(fromInstant, toInstant, errors);
+    QueryFields.Period period = QueryFields.scope(purpose, category, from, to, errors);
     QueryFields.warrantRef(warrantRef, errors);
     Duration bucketDuration = bucket(bucket, errors);
     Grouping grouping = grouping(groupBy, errors);
@@ -50,8 +45,8 @@ public class AggregateRequests {
     return new Parsed.Valid(
         new AggregateRequest(
             category,
-            fromInstant,
-            toInstant,
+            period.from(),
+            period.to(),
             bucketDuration,
             grouping,
             purpose,

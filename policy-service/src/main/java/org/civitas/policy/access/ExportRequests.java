@@ -1,6 +1,5 @@
 package org.civitas.policy.access;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.civitas.contract.FieldViolation;
@@ -25,11 +24,7 @@ public class ExportRequests {
       String destinationCountry,
       String warrantRef) {
     List<FieldViolation> errors = new ArrayList<>();
-    QueryFields.purpose(purpose, errors);
-    QueryFields.category(category, errors);
-    Instant fromInstant = QueryFields.instant("from", from, errors);
-    Instant toInstant = QueryFields.instant("to", to, errors);
-    QueryFields.range(fromInstant, toInstant, errors);
+    QueryFields.Period period = QueryFields.scope(purpose, category, from, to, errors);
     QueryFields.warrantRef(warrantRef, errors);
     if (QueryFields.blank(destinationCountry)) {
       errors.add(
@@ -46,8 +41,8 @@ public class ExportRequests {
     return new Parsed.Valid(
         new ExportRequest(
             category,
-            fromInstant,
-            toInstant,
+            period.from(),
+            period.to(),
             purpose,
             destinationCountry.strip(),
             QueryFields.strippedOrNull(warrantRef)));

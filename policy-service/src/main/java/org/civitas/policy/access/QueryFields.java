@@ -19,6 +19,23 @@ final class QueryFields {
   static final Pattern WARRANT = Pattern.compile("[A-Za-z0-9 ._:/#()-]{1,128}");
   static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
+  /** The time range of a request; an end is null where it is missing or malformed. */
+  record Period(Instant from, Instant to) {}
+
+  /**
+   * Checks what every data request names, in the same order everywhere: purpose, category and the
+   * time range.
+   */
+  static Period scope(
+      String purpose, String category, String from, String to, List<FieldViolation> errors) {
+    purpose(purpose, errors);
+    category(category, errors);
+    Instant fromInstant = instant("from", from, errors);
+    Instant toInstant = instant("to", to, errors);
+    range(fromInstant, toInstant, errors);
+    return new Period(fromInstant, toInstant);
+  }
+
   static void purpose(String purpose, List<FieldViolation> errors) {
     if (blank(purpose)) {
       errors.add(new FieldViolation("purpose", "required", "parameter is required"));

@@ -1,6 +1,5 @@
 package org.civitas.policy.access;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.civitas.contract.FieldViolation;
@@ -37,11 +36,7 @@ public class ReadingRequests {
       String cursor,
       String limit) {
     List<FieldViolation> errors = new ArrayList<>();
-    QueryFields.purpose(purpose, errors);
-    QueryFields.category(category, errors);
-    Instant fromInstant = QueryFields.instant("from", from, errors);
-    Instant toInstant = QueryFields.instant("to", to, errors);
-    QueryFields.range(fromInstant, toInstant, errors);
+    QueryFields.Period period = QueryFields.scope(purpose, category, from, to, errors);
     if (!blank(sensorId) && !QueryFields.IDENTIFIER.matcher(sensorId).matches()) {
       errors.add(new FieldViolation("sensorId", "invalid_format", "not a sensor id"));
     }
@@ -72,8 +67,8 @@ public class ReadingRequests {
     return new Parsed.Valid(
         new ReadingRequest(
             category,
-            fromInstant,
-            toInstant,
+            period.from(),
+            period.to(),
             blank(sensorId) ? null : sensorId,
             purpose,
             blank(warrantRef) ? null : warrantRef.strip(),
