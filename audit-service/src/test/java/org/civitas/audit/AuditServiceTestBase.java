@@ -148,9 +148,11 @@ public abstract class AuditServiceTestBase {
         .toList();
   }
 
+  /** Under the build's output, so that signing keys of test runs go with {@code mvn clean}. */
   private static Path temporaryDirectory() {
     try {
-      return Files.createTempDirectory("audit-service-test-keys");
+      Path target = Files.createDirectories(Path.of("target"));
+      return Files.createTempDirectory(target, "audit-service-test-keys");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -61,7 +61,10 @@ class PlatformFaultIntegrationTest {
     Path logs = Path.of("target", "platform-logs").toAbsolutePath();
     System.setProperty(ServiceProcess.LOG_DIR_PROPERTY, logs.toString());
     PlatformSettings settings =
-        PlatformSettings.onFreePorts(Files.createTempDirectory("civitas-faults"), repositoryRoot());
+        PlatformSettings.onFreePorts(
+            // under the build output, so that the platform's data goes with `mvn clean`
+            Files.createTempDirectory(Files.createDirectories(Path.of("target")), "fault-data"),
+            repositoryRoot());
     platform = new Platform(settings);
     // whatever ends this JVM, the service processes must not outlive it
     Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "fault-platform-stop"));

@@ -50,7 +50,8 @@ final class HeadlessChromium {
     try {
       Files.createDirectories(downloads);
       Files.createDirectories(logFile.getParent());
-      Path profile = Files.createTempDirectory("civitas-chromium-profile");
+      Path profile =
+          Files.createTempDirectory(Files.createDirectories(Path.of("target")), "chromium-profile");
       ChromeOptions options = new ChromeOptions();
       options.setBinary(BROWSER.toFile());
       options.addArguments(

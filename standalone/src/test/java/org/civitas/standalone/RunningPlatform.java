@@ -23,7 +23,10 @@ final class RunningPlatform {
         Path logs = repositoryRoot().resolve("standalone/target/platform-logs");
         deleteLogs(logs);
         System.setProperty(ServiceProcess.LOG_DIR_PROPERTY, logs.toString());
-        settings = freePortSettings(Files.createTempDirectory("civitas-e2e"));
+        // under the build output, so that the platform's data goes with `mvn clean`
+        settings =
+            freePortSettings(
+                Files.createTempDirectory(Files.createDirectories(Path.of("target")), "e2e-data"));
         platform = started(new Platform(settings));
       } catch (IOException e) {
         throw new UncheckedIOException(e);

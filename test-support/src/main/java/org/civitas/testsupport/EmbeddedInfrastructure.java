@@ -20,7 +20,9 @@ final class EmbeddedInfrastructure implements Infrastructure {
   EmbeddedInfrastructure() {
     Path root;
     try {
-      root = Files.createTempDirectory("civitas-test-infra");
+      // under the module's build output, not /tmp: every test JVM leaves its Kafka log and
+      // PostgreSQL cluster behind (tens of MB each), and `mvn clean` or a fresh clone removes them
+      root = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "test-infra");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
