@@ -56,6 +56,23 @@ public record PlatformSettings(
         0);
   }
 
+  /** The same settings with the simulator publishing this many readings per second to Kafka. */
+  public PlatformSettings withKafkaSimulator(int rate) {
+    return new PlatformSettings(
+        dataDirectory,
+        repositoryRoot,
+        kafkaPort,
+        postgresPort,
+        gatewayPort,
+        ingestPort,
+        policyPort,
+        auditPort,
+        authPort,
+        true,
+        "kafka",
+        rate);
+  }
+
   /** Reads {@code --key=value} arguments over the defaults. */
   static PlatformSettings fromArguments(String[] args, Path repositoryRoot) {
     Map<String, String> options = new HashMap<>();

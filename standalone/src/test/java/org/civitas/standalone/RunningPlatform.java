@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.civitas.infra.FreePorts;
 
 /**
  * The whole platform, started once per test JVM on free ports from the packaged jars and shared by
@@ -25,8 +24,11 @@ final class RunningPlatform {
         System.setProperty(ServiceProcess.LOG_DIR_PROPERTY, logs.toString());
         // under the build output, so that the platform's data goes with `mvn clean`
         settings =
-            freePortSettings(
-                Files.createTempDirectory(Files.createDirectories(Path.of("target")), "e2e-data"));
+            PlatformSettings.onFreePorts(
+                    Files.createTempDirectory(
+                        Files.createDirectories(Path.of("target")), "e2e-data"),
+                    repositoryRoot())
+                .withKafkaSimulator(20);
         platform = started(new Platform(settings));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -98,22 +100,6 @@ final class RunningPlatform {
       platform.close();
       platform = null;
     }
-  }
-
-  private static PlatformSettings freePortSettings(Path data) {
-    return new PlatformSettings(
-        data,
-        repositoryRoot(),
-        FreePorts.next(),
-        FreePorts.next(),
-        FreePorts.next(),
-        FreePorts.next(),
-        FreePorts.next(),
-        FreePorts.next(),
-        FreePorts.next(),
-        true,
-        "kafka",
-        20);
   }
 
   static Path repositoryRoot() {

@@ -44,6 +44,9 @@ class ProcessSamplerTest {
     assertThat(usage.get("policy-service").rssBytes()).isEqualTo((204800L + 102400L) * 1024);
     assertThat(usage.get("postgres").processes()).isEqualTo(2);
     assertThat(usage.get("postgres").cpuSeconds()).isEqualTo(0.2);
+    // PSS from smaps_rollup where the kernel has it, else the RSS as its upper bound
+    assertThat(usage.get("policy-service").pssBytes()).isEqualTo((150000L + 102400L) * 1024);
+    assertThat(usage.get("postgres").pssBytes()).isEqualTo((512L + 2048L) * 1024);
   }
 
   private void process(int pid, int parent, String commandLine, long utime, long stime, long rssKb)
@@ -56,5 +59,11 @@ class ProcessSamplerTest {
         dir.resolve("stat"),
         pid + " (java x) S " + parent + " 0 0 0 0 0 0 0 0 0 " + utime + " " + stime + " 0 0");
     Files.writeString(dir.resolve("status"), "Name:\tjava\nVmRSS:\t  " + rssKb + " kB\n");
+    Long pssKb = Map.of(10, 150000L, 20, 512L).get(pid);
+    if (pssKb != null) {
+      Files.writeString(
+          dir.resolve("smaps_rollup"),
+          "Rss:\t  " + rssKb + " kB\nPss:\t  " + pssKb + " kB\nPss_Anon:\t 1 kB\n");
+    }
   }
 }

@@ -221,7 +221,10 @@ class GovernedIngestion {
         && !containsNul(reading.attributes());
   }
 
-  /** Whether any string in this JSON-like value (map keys included) holds a NUL character. */
+  /**
+   * Whether any string in this value (map keys included) holds a NUL character; attribute values
+   * are what Jackson decodes JSON into: strings, numbers, booleans, lists and maps.
+   */
   private static boolean containsNul(Object value) {
     if (value instanceof CharSequence text) {
       return text.toString().indexOf('\0') >= 0;
@@ -241,9 +244,6 @@ class GovernedIngestion {
         }
       }
       return false;
-    }
-    if (value instanceof JsonNode node) {
-      return node.toString().contains("\\u0000");
     }
     return false;
   }
