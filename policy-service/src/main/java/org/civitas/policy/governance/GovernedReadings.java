@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -14,11 +16,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.civitas.contract.ContractJson;
 import org.civitas.contract.reading.GovernedReading;
 import org.civitas.contract.reading.GovernedReading.GovernedLocation;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.civitas.kit.jdbc.BinaryCopy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -33,6 +36,8 @@ public class GovernedReadings {
 
   private static final TypeReference<Map<String, Object>> ATTRIBUTES = new TypeReference<>() {};
   private static final int STREAM_FETCH_SIZE = 1000;
+  private static final int STORED_COLUMNS = 11;
+  private static final int EXPECTED_ROW_BYTES = 320;
 
   /** A position in the (observed_at, reading_id) order, for keyset pagination. */
   public record Position(Instant observedAt, String readingId) {}
@@ -60,13 +65,14 @@ public class GovernedReadings {
    * Stores the readings whose readingId was never stored before and returns them. Idempotency comes
    * from {@code governed_reading_ids} (one insert of all ids, answering which are new), because the
    * partitioned table cannot have a unique constraint on readingId alone; the new readings then go
-   * in as one JDBC batch, which the driver rewrites into multi-row inserts ({@code
-   * reWriteBatchedInserts}). Triggers on the table count the rows inserted per expiry day and
-   * category ({@code governed_reading_counts}, db/migration V61), so that only new readings are
-   * counted and the retention sweep can record what a dropped partition held without reading it.
-   * Must run in a transaction, so that ids, rows and counts commit together. Ids are inserted in
-   * sorted order, so that consumers storing overlapping batches (a redelivery during a rebalance)
-   * wait for each other instead of deadlocking.
+   * in with one binary {@code COPY}, which the server writes in multi-row buffers per partition.
+   * The rows are counted per expiry day and category here ({@code governed_reading_counts}, db/
+   * migration V61 and V62), so that the retention sweep can record what a dropped partition held
+   * without reading it: a statement trigger with a transition table did that before, but forces
+   * COPY into a partitioned table to insert row by row. Must run in a transaction, so that ids,
+   * rows and counts commit together. Ids are inserted in sorted order, so that consumers storing
+   * overlapping batches (a redelivery during a rebalance) wait for each other instead of
+   * deadlocking.
    *
    * @param rememberUntil until when the ids are kept: past the last moment a delivery of these
    *     readings can still be accepted
@@ -96,38 +102,64 @@ public class GovernedReadings {
     if (stored.isEmpty()) {
       return stored;
     }
-    jdbc.batchUpdate(
-        """
-        insert into governed_readings (reading_id, sensor_id, category, observed_at,
-            location_geohash, location_grid, attributes, jurisdiction, policy_version,
-            expires_at, stored_at)
-        values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
-        """,
-        new BatchPreparedStatementSetter() {
-          @Override
-          public void setValues(PreparedStatement ps, int i) throws SQLException {
-            GovernedReading reading = stored.get(i);
-            GovernedLocation location =
-                reading.location() == null ? GovernedLocation.DROPPED : reading.location();
-            ps.setString(1, reading.readingId());
-            ps.setString(2, reading.sensorId());
-            ps.setString(3, reading.category());
-            ps.setTimestamp(4, Timestamp.from(reading.observedAt()));
-            ps.setString(5, location.geohash());
-            ps.setString(6, location.grid());
-            ps.setString(7, ContractJson.mapper().writeValueAsString(reading.attributes()));
-            ps.setString(8, reading.jurisdiction());
-            ps.setLong(9, reading.policyVersion());
-            ps.setTimestamp(10, Timestamp.from(reading.expiresAt()));
-            ps.setTimestamp(11, Timestamp.from(storedAt));
-          }
-
-          @Override
-          public int getBatchSize() {
-            return stored.size();
-          }
-        });
+    BinaryCopy copy = new BinaryCopy(STORED_COLUMNS, stored.size() * EXPECTED_ROW_BYTES);
+    Map<RowCount, Long> counts = new TreeMap<>();
+    for (GovernedReading reading : stored) {
+      GovernedLocation location =
+          reading.location() == null ? GovernedLocation.DROPPED : reading.location();
+      copy.row()
+          .text(reading.readingId())
+          .text(reading.sensorId())
+          .text(reading.category())
+          .timestamp(reading.observedAt())
+          .text(location.geohash())
+          .text(location.grid())
+          .jsonb(ContractJson.mapper().writeValueAsBytes(reading.attributes()))
+          .text(reading.jurisdiction())
+          .int8(reading.policyVersion())
+          .timestamp(reading.expiresAt())
+          .timestamp(storedAt);
+      counts.merge(
+          new RowCount(
+              LocalDate.ofInstant(reading.expiresAt(), ZoneOffset.UTC), reading.category()),
+          1L,
+          Long::sum);
+    }
+    copy.copyInto(
+        jdbc,
+        "governed_readings (reading_id, sensor_id, category, observed_at, location_geohash,"
+            + " location_grid, attributes, jurisdiction, policy_version, expires_at, stored_at)");
+    count(counts);
     return stored;
+  }
+
+  /** A counter of {@code governed_reading_counts}: rows of one category expiring on one day. */
+  private record RowCount(LocalDate expiresOn, String category) implements Comparable<RowCount> {
+    @Override
+    public int compareTo(RowCount other) {
+      int byDay = expiresOn.compareTo(other.expiresOn);
+      return byDay != 0 ? byDay : category.compareTo(other.category);
+    }
+  }
+
+  /**
+   * Adds stored rows to their counters, in the shard of this backend (db/migration V61), so that
+   * concurrent writers never wait for each other's counter rows; in key order, so that they cannot
+   * deadlock on them either.
+   */
+  private void count(Map<RowCount, Long> counts) {
+    jdbc.update(
+        """
+        insert into governed_reading_counts as c (expires_on, category, shard, row_count)
+        select day::date, category, pg_backend_pid(), n
+          from unnest(?::text[], ?::text[], ?::bigint[]) as t(day, category, n)
+         order by 1, 2
+        on conflict (expires_on, category, shard)
+        do update set row_count = c.row_count + excluded.row_count
+        """,
+        counts.keySet().stream().map(key -> key.expiresOn().toString()).toArray(String[]::new),
+        counts.keySet().stream().map(RowCount::category).toArray(String[]::new),
+        counts.values().stream().mapToLong(Long::longValue).toArray());
   }
 
   /** Readings matching the query, in (observedAt, readingId) order, at most {@code limit}. */

@@ -1,6 +1,7 @@
 package org.civitas.policy.minimization;
 
-import java.util.Locale;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
  * Snaps coordinates to the south-west corner of a square cell of roughly {@code meters} on a side.
@@ -18,7 +19,22 @@ public final class GridCell {
     double lonStep =
         Math.min(360.0, meters / (METERS_PER_DEGREE_LAT * Math.cos(Math.toRadians(bandCentre))));
     double cellLon = Math.floor((lon + 180.0) / lonStep) * lonStep - 180.0;
-    return String.format(Locale.ROOT, "grid%d:%.6f,%.6f", meters, cellLat, cellLon);
+    return "grid" + meters + ":" + sixDecimals(cellLat) + "," + sixDecimals(cellLon);
+  }
+
+  /**
+   * What {@code String.format(Locale.ROOT, "%.6f", value)} writes (the shortest decimal that
+   * identifies the double, rounded half up), without the formatter's parsing of its pattern, which
+   * was a tenth of the time policy-service spent on a reading.
+   */
+  static String sixDecimals(double value) {
+    String digits =
+        new BigDecimal(Double.toString(value)).setScale(6, RoundingMode.HALF_UP).toPlainString();
+    return value < 0 || (value == 0 && 1 / value < 0) ? negative(digits) : digits;
+  }
+
+  private static String negative(String digits) {
+    return digits.startsWith("-") ? digits : "-" + digits;
   }
 
   private GridCell() {}

@@ -122,6 +122,9 @@ class ExpiredReadings {
           },
           args.toArray());
     }
+    // the rows are back in the store, where the counters must count them (ingestion counts what it
+    // inserts; no trigger does), besides the detached table they came from
+    adjust(restored, 1);
     return restored;
   }
 
@@ -188,13 +191,17 @@ class ExpiredReadings {
    * off the counters of their day, every day in one statement.
    */
   void uncount(Map<LocalDate, Map<String, Long>> removed) {
+    adjust(removed, -1);
+  }
+
+  private void adjust(Map<LocalDate, Map<String, Long>> rowsPerDay, int sign) {
     List<Object[]> rows = new ArrayList<>();
-    removed.forEach(
+    rowsPerDay.forEach(
         (day, categories) ->
             categories.forEach(
                 (category, n) -> {
                   if (n != 0) {
-                    rows.add(new Object[] {day, category, -n});
+                    rows.add(new Object[] {day, category, sign * n});
                   }
                 }));
     if (rows.isEmpty()) {

@@ -190,8 +190,8 @@ class StorePurge {
     }
     List<String> names = tables.stream().map(Partition::name).toList();
     Map<LocalDate, Map<String, Long>> restored = expired.restoreHeld(names, active);
-    // what the counters say is in the tables (restored rows included: the restore's insert
-    // counted them a second time, in the store)
+    // what the counters say is in the tables (restored rows included: the restore counted them a
+    // second time, in the store)
     Map<LocalDate, Map<String, Long>> counted =
         expired.countedRows(tables.stream().map(Partition::day).toList());
     Set<String> withRows = expired.withRows(names);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,18 +31,8 @@ class DataAccessIntegrationTest extends PolicyServiceIntegrationTestSupport {
 
   /** A governed row written straight into the store, for tests about what queries return. */
   String storedRow(String sensorId, Instant observedAt, Instant expiresAt) {
-    String readingId = UUID.randomUUID().toString();
-    jdbc.update(
-        """
-        insert into governed_readings (reading_id, sensor_id, category, observed_at,
-            location_geohash, attributes, jurisdiction, policy_version, expires_at, stored_at)
-        values (?, ?, 'licence_plate', ?, 'dpz83d', '{"speedKmh": 50}'::jsonb, 'CA-ON', 1, ?, now())
-        """,
-        readingId,
-        sensorId,
-        Timestamp.from(observedAt),
-        Timestamp.from(expiresAt));
-    return readingId;
+    return storeRow(
+        "licence_plate", sensorId, observedAt, expiresAt, "dpz83d", "{\"speedKmh\": 50}");
   }
 
   static String newSensorId() {

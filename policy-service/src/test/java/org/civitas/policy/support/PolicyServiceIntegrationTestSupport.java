@@ -154,8 +154,8 @@ public abstract class PolicyServiceIntegrationTestSupport {
   }
 
   /**
-   * Inserts a governed row straight into the store (as if minimized earlier), for tests about what
-   * is returned, aggregated, exported or purged.
+   * Inserts a governed row straight into the store (as if minimized earlier) and counts it, for
+   * tests about what is returned, aggregated, exported or purged.
    *
    * @return its readingId
    */
@@ -180,6 +180,16 @@ public abstract class PolicyServiceIntegrationTestSupport {
         geohash,
         attributesJson,
         Timestamp.from(expiresAt));
+    // as ingestion does for what it stores (GovernedReadings.insertNew), so sweeps can account
+    sql.update(
+        """
+        insert into governed_reading_counts as c (expires_on, category, shard, row_count)
+        values ((?::timestamptz at time zone 'UTC')::date, ?, -1, 1)
+        on conflict (expires_on, category, shard)
+        do update set row_count = c.row_count + excluded.row_count
+        """,
+        Timestamp.from(expiresAt),
+        category);
     return readingId;
   }
 

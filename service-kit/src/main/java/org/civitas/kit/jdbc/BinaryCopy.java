@@ -1,4 +1,4 @@
-package org.civitas.audit.storage;
+package org.civitas.kit.jdbc;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -24,6 +24,7 @@ public final class BinaryCopy {
     'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0
   };
   private static final int TEXT_OID = 25;
+  private static final int JSONB_VERSION = 1;
   private static final long POSTGRES_EPOCH_SECONDS = 946_684_800L;
 
   private final int columns;
@@ -92,6 +93,22 @@ public final class BinaryCopy {
   /** A {@code text} value, or NULL. */
   public BinaryCopy text(String value) {
     return value == null ? nullValue() : bytes(value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A {@code jsonb} value from its JSON text in UTF-8, or NULL: the binary form is a version byte
+   * (1) before the text, which the server parses as it would the text form.
+   */
+  public BinaryCopy jsonb(byte[] json) {
+    if (json == null) {
+      return nullValue();
+    }
+    return write(
+        () -> {
+          out.writeInt(json.length + 1);
+          out.writeByte(JSONB_VERSION);
+          out.write(json);
+        });
   }
 
   /**

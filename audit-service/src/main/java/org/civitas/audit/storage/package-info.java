@@ -1,2 +1,0 @@
-/** PostgreSQL plumbing shared by the features that write in bulk. */
-package org.civitas.audit.storage;
