@@ -80,6 +80,48 @@ class RoutingIntegrationTest extends GatewayIntegrationTestSupport {
   }
 
   @Test
+  void aBodyOfDeclaredLengthIsForwardedWithItsLengthNotChunked() throws Exception {
+    String batch = "{\"readings\":[" + "{\"readingId\":\"r\"},".repeat(2_000) + "{}]}";
+
+    HttpResponse<String> response =
+        gateway.send(
+            gateway
+                .request("/api/v1/ingest/readings")
+                .header("Authorization", "Bearer " + TestTokens.staff())
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString(batch)));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    RecordingUpstream.Received received = Upstreams.INGEST.take();
+    assertThat(received.header("Content-Length"))
+        .isEqualTo(String.valueOf(batch.getBytes(StandardCharsets.UTF_8).length));
+    assertThat(received.header("Transfer-Encoding")).isNull();
+    assertThat(new String(received.body(), StandardCharsets.UTF_8)).isEqualTo(batch);
+  }
+
+  @Test
+  void aFormBodyTheGatewayReEncodesArrivesWhole() throws Exception {
+    String form = "purpose=traffic+planning&note=two+words";
+
+    HttpResponse<String> response =
+        gateway.send(
+            gateway
+                .request("/api/v1/data/exports")
+                .header("Authorization", "Bearer " + TestTokens.staff())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(BodyPublishers.ofString(form)));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    RecordingUpstream.Received received = Upstreams.POLICY.take();
+    String body = new String(received.body(), StandardCharsets.UTF_8);
+    assertThat(body).contains("purpose=traffic+planning").contains("note=two+words");
+    if (received.header("Content-Length") != null) {
+      assertThat(received.header("Content-Length"))
+          .isEqualTo(String.valueOf(received.body().length));
+    }
+  }
+
+  @Test
   void serviceAnswersPassThroughUnchanged() throws Exception {
     HttpResponse<String> response =
         gateway.send(

@@ -9,6 +9,7 @@ import static org.springframework.cloud.gateway.server.mvc.predicate.GatewayRequ
 import java.net.URI;
 import java.net.http.HttpClient;
 import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
+import org.springframework.cloud.gateway.server.mvc.filter.RemoveContentLengthRequestHeadersFilter;
 import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchange;
 import org.springframework.cloud.gateway.server.mvc.handler.RestClientProxyExchange;
 import org.springframework.context.annotation.Bean;
@@ -88,6 +89,11 @@ class Routes {
             .build();
     return new ForwardingRequestFactory(
         client, settings.responseTimeout(), settings.bufferedBodyLimit().toBytes());
+  }
+
+  @Bean
+  RemoveContentLengthRequestHeadersFilter declaredLengthKept() {
+    return new DeclaredLengthKept();
   }
 
   @Bean
