@@ -72,8 +72,9 @@ public final class LoadTool {
           appends/s (tree head), ingest->queryable latency (a probe sensor registered for the run,
           polled through the data API) and CPU and RSS of every platform process (/proc).
           --staff-client-id=city-it --staff-client-secret=<secret>   (or CIVITAS_STAFF_CLIENT_SECRET)
-          --policy-metrics=http://localhost:8082/actuator/prometheus  comma-separated, one per
-                                                 policy-service instance
+          --policy-metrics=http://localhost:8082/actuator/metrics/civitas.governance.readings.stored
+                                                 comma-separated, one per policy-service instance
+                                                 (an /actuator/prometheus URL works too)
           --repository=.                         checkout whose service jars are measured
           --postgres-port=5432                   tells the platform's PostgreSQL from others
           --probe-interval=250ms --drain=60s

@@ -114,7 +114,9 @@ public final class EndToEnd {
     URI gateway = ingestOptions.gateway();
     List<URI> policyMetrics = new ArrayList<>();
     for (String url :
-        arguments.list("policy-metrics", "http://localhost:8082/actuator/prometheus")) {
+        arguments.list(
+            "policy-metrics",
+            "http://localhost:8082/actuator/metrics/civitas.governance.readings.stored")) {
       policyMetrics.add(URI.create(url));
     }
     ProcessSampler processes =

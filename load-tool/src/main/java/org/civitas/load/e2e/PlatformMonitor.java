@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 import org.civitas.contract.ContractJson;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Samples the platform once a second while the load runs: governed rows stored so far (the {@code
@@ -87,18 +88,35 @@ final class PlatformMonitor {
       if (body == null) {
         return -1;
       }
-      double value = -1;
-      for (String line : body.split("\n")) {
-        if (line.startsWith(STORED_METRIC)) {
-          value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-        }
-      }
+      double value = storedCount(body);
       if (value < 0) {
         return -1;
       }
       total += value;
     }
     return total;
+  }
+
+  /**
+   * The counter from {@code /actuator/metrics/<name>} (JSON, one meter, its COUNT measurement) or
+   * from a whole {@code /actuator/prometheus} scrape (text); -1 when it is not there.
+   */
+  static double storedCount(String body) {
+    if (body.startsWith("{")) {
+      for (JsonNode measurement : ContractJson.mapper().readTree(body).path("measurements")) {
+        if ("COUNT".equals(measurement.path("statistic").asString(""))) {
+          return measurement.path("value").asDouble(-1);
+        }
+      }
+      return -1;
+    }
+    double value = -1;
+    for (String line : body.split("\n")) {
+      if (line.startsWith(STORED_METRIC)) {
+        value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return value;
   }
 
   private long treeSize() {

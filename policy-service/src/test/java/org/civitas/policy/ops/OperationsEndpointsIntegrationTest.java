@@ -57,6 +57,13 @@ class OperationsEndpointsIntegrationTest extends PolicyServiceIntegrationTestSup
         .doesNotContain(plate)
         .doesNotContain(madeUpPurpose)
         .doesNotContain("city-it");
+    // one meter by name, without a token, as the e2e benchmark polls it
+    HttpResponse<String> stored = get("/actuator/metrics/civitas.governance.readings.stored", null);
+    assertThat(stored.statusCode()).isEqualTo(200);
+    assertThat(json(stored).path("measurements").get(0).path("statistic").asString())
+        .isEqualTo("COUNT");
+    assertThat(json(stored).path("measurements").get(0).path("value").asDouble())
+        .isGreaterThanOrEqualTo(1);
   }
 
   @Test
