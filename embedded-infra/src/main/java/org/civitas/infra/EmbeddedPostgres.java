@@ -48,6 +48,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
               .setPort(port)
               .setServerConfig("max_connections", "200")
               .setServerConfig("shared_buffers", "128MB")
+              // ingestion writes ~10 MB of WAL a second; at the default 1 GB a checkpoint came
+              // every ~100 s and each was followed by a full-page image of every page touched
+              // again: 9.7 GB of WAL instead of 1.1 GB, and 9k governed rows/s instead of 14-16k
+              // (docs/performance.md). Crash recovery replays at most this much.
+              .setServerConfig("max_wal_size", "4GB")
+              .setServerConfig("checkpoint_timeout", "10min")
               .setServerConfig("fsync", "on")
               // zonky's default is off (fast tests); a commit must be on disk before the services
               // commit their Kafka offsets, or a machine crash loses acknowledged data
