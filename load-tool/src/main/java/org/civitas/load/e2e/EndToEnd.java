@@ -403,16 +403,26 @@ public final class EndToEnd {
                 ? "still growing when --drain ran out after the load"
                 : String.format(
                     Locale.ROOT, "caught up %.1f s after the load ended", s.drainSeconds())));
-    out.append(
-        String.format(
-            Locale.ROOT,
-            "  %-34s p50 %,.0f ms  p99 %,.0f ms  max %,.0f ms  (%d probes, %d not seen)%n",
-            "ingest -> queryable",
-            s.queryableP50Millis(),
-            s.queryableP99Millis(),
-            s.queryableMaxMillis(),
-            s.probes(),
-            s.probesNotSeen()));
+    if (s.probes() == 0) {
+      // no percentile of nothing: -1 ms read like a measurement
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "  %-34s none of %d probes became queryable during the run%n",
+              "ingest -> queryable",
+              s.probesNotSeen()));
+    } else {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "  %-34s p50 %,.0f ms  p99 %,.0f ms  max %,.0f ms  (%d probes, %d not seen)%n",
+              "ingest -> queryable",
+              s.queryableP50Millis(),
+              s.queryableP99Millis(),
+              s.queryableMaxMillis(),
+              s.probes(),
+              s.probesNotSeen()));
+    }
     out.append(
         String.format(
             Locale.ROOT,

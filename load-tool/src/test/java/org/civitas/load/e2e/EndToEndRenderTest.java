@@ -1,0 +1,51 @@
+package org.civitas.load.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EndToEndRenderTest {
+
+  @Test
+  void aRunWhereNoProbeBecameQueryableSaysSoInsteadOfPrintingPercentiles() {
+    String report = EndToEnd.render(summary(0, 158, -1, -1, -1));
+
+    assertThat(report)
+        .contains("none of 158 probes became queryable during the run")
+        .doesNotContain("-1 ms");
+  }
+
+  @Test
+  void seenProbesArePrintedAsPercentiles() {
+    String report = EndToEnd.render(summary(239, 0, 319, 905, 1047));
+
+    assertThat(report).contains("p50 319 ms  p99 905 ms  max 1,047 ms  (239 probes, 0 not seen)");
+  }
+
+  private static EndToEndSummary summary(
+      long probes, long notSeen, double p50, double p99, double max) {
+    return new EndToEndSummary(
+        "2026-11-27T03:00:00Z",
+        "http://localhost:8080/api/v1/ingest/readings",
+        Map.of(),
+        40,
+        37_142.4,
+        6_172.4,
+        probes,
+        notSeen,
+        p50,
+        p99,
+        max,
+        9.0,
+        -1,
+        431_142.3,
+        0.086,
+        Map.of("api-gateway", new EndToEndSummary.ProcessFigures(1, 30.8, 301 << 20, 281 << 20)),
+        1_855L << 20,
+        4.36,
+        7.03,
+        null,
+        null);
+  }
+}
