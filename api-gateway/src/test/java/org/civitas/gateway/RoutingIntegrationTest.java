@@ -84,12 +84,7 @@ class RoutingIntegrationTest extends GatewayIntegrationTestSupport {
     String batch = "{\"readings\":[" + "{\"readingId\":\"r\"},".repeat(2_000) + "{}]}";
 
     HttpResponse<String> response =
-        gateway.send(
-            gateway
-                .request("/api/v1/ingest/readings")
-                .header("Authorization", "Bearer " + TestTokens.staff())
-                .header("Content-Type", "application/json")
-                .POST(BodyPublishers.ofString(batch)));
+        postAsStaff("/api/v1/ingest/readings", "application/json", batch);
 
     assertThat(response.statusCode()).isEqualTo(200);
     RecordingUpstream.Received received = Upstreams.INGEST.take();
@@ -104,12 +99,7 @@ class RoutingIntegrationTest extends GatewayIntegrationTestSupport {
     String form = "purpose=traffic+planning&note=two+words";
 
     HttpResponse<String> response =
-        gateway.send(
-            gateway
-                .request("/api/v1/data/exports")
-                .header("Authorization", "Bearer " + TestTokens.staff())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(BodyPublishers.ofString(form)));
+        postAsStaff("/api/v1/data/exports", "application/x-www-form-urlencoded", form);
 
     assertThat(response.statusCode()).isEqualTo(200);
     RecordingUpstream.Received received = Upstreams.POLICY.take();
@@ -119,6 +109,16 @@ class RoutingIntegrationTest extends GatewayIntegrationTestSupport {
       assertThat(received.header("Content-Length"))
           .isEqualTo(String.valueOf(received.body().length));
     }
+  }
+
+  private HttpResponse<String> postAsStaff(String path, String contentType, String body)
+      throws Exception {
+    return gateway.send(
+        gateway
+            .request(path)
+            .header("Authorization", "Bearer " + TestTokens.staff())
+            .header("Content-Type", contentType)
+            .POST(BodyPublishers.ofString(body)));
   }
 
   @Test
