@@ -8,7 +8,6 @@ import org.civitas.kit.audit.AuditEvents;
 import org.civitas.kit.audit.AuditPublisher;
 import org.civitas.policy.document.AccessRule.Granularity;
 import org.civitas.policy.governance.GovernedReadings;
-import org.civitas.policy.governance.GovernedReadings.Position;
 import org.civitas.policy.minimization.CompiledPolicy;
 import org.civitas.policy.versions.ActivePolicy;
 import org.springframework.security.core.Authentication;
@@ -57,7 +56,7 @@ public class ReadingAccess {
         Granularity.RECORD,
         audit,
         () -> event(request, caller, policy));
-    List<GovernedReading> rows =
+    List<GovernedReadings.Found> rows =
         readings.find(
             new GovernedReadings.Query(
                 request.category(),
@@ -68,14 +67,11 @@ public class ReadingAccess {
                 request.limit() + 1,
                 clock.instant()));
     boolean more = rows.size() > request.limit();
-    List<GovernedReading> items = more ? rows.subList(0, request.limit()) : rows;
-    String nextCursor = null;
-    if (more) {
-      GovernedReading last = items.get(items.size() - 1);
-      nextCursor = ReadingCursor.encode(new Position(last.observedAt(), last.readingId()));
-    }
+    List<GovernedReadings.Found> page = more ? rows.subList(0, request.limit()) : rows;
+    String nextCursor = more ? ReadingCursor.encode(page.get(page.size() - 1).position()) : null;
+    List<GovernedReading> items = page.stream().map(GovernedReadings.Found::reading).toList();
     audit.publish(event(request, caller, policy).recordCount(items.size()).build());
-    return new ReadingPage(List.copyOf(items), nextCursor);
+    return new ReadingPage(items, nextCursor);
   }
 
   private AuditEvents.Builder event(

@@ -39,8 +39,16 @@ public class GovernedReadings {
   private static final int STORED_COLUMNS = 11;
   private static final int EXPECTED_ROW_BYTES = 320;
 
-  /** A position in the (observed_at, reading_id) order, for keyset pagination. */
-  public record Position(Instant observedAt, String readingId) {}
+  /**
+   * A position in the (observed_at, stored_at, reading_id) order, for keyset pagination. Storage
+   * time comes before the id because minimization truncates observation times (a whole day of
+   * readings can share one), and ordering such ties by a random UUID made every stored row land at
+   * a random page of the query indexes; by storage time, rows go in at the end of their range.
+   */
+  public record Position(Instant observedAt, Instant storedAt, String readingId) {}
+
+  /** A reading a query found, and its position for the cursor of the next page. */
+  public record Found(GovernedReading reading, Position position) {}
 
   /**
    * A data query. Expired readings are always excluded; {@code from} is inclusive, {@code to}
@@ -162,13 +170,16 @@ public class GovernedReadings {
         counts.values().stream().mapToLong(Long::longValue).toArray());
   }
 
-  /** Readings matching the query, in (observedAt, readingId) order, at most {@code limit}. */
-  public List<GovernedReading> find(Query query) {
+  /**
+   * Readings matching the query, in (observedAt, storedAt, readingId) order, at most {@code limit}.
+   */
+  public List<Found> find(Query query) {
     StringBuilder sql =
         new StringBuilder(
             """
             select reading_id, sensor_id, category, observed_at, location_geohash, location_grid,
-                   attributes::text as attributes, jurisdiction, policy_version, expires_at
+                   attributes::text as attributes, jurisdiction, policy_version, expires_at,
+                   stored_at
             from governed_readings
             where expires_at > ? and category = ?
             """);
@@ -188,13 +199,25 @@ public class GovernedReadings {
       args.add(query.sensorId());
     }
     if (query.after() != null) {
-      sql.append(" and (observed_at, reading_id) > (?, ?)");
+      sql.append(" and (observed_at, stored_at, reading_id) > (?, ?, ?)");
       args.add(Timestamp.from(query.after().observedAt()));
+      args.add(Timestamp.from(query.after().storedAt()));
       args.add(query.after().readingId());
     }
-    sql.append(" order by observed_at, reading_id limit ?");
+    sql.append(" order by observed_at, stored_at, reading_id limit ?");
     args.add(query.limit());
-    return jdbc.query(sql.toString(), GovernedReadings::map, args.toArray());
+    return jdbc.query(
+        sql.toString(),
+        (rs, row) -> {
+          GovernedReading reading = map(rs, row);
+          return new Found(
+              reading,
+              new Position(
+                  reading.observedAt(),
+                  rs.getTimestamp("stored_at").toInstant(),
+                  reading.readingId()));
+        },
+        args.toArray());
   }
 
   /** What an aggregate groups readings by, besides the time bucket. */
@@ -328,9 +351,9 @@ public class GovernedReadings {
   }
 
   /**
-   * Hands every live reading in scope to {@code each}, in (observedAt, readingId) order, fetching
-   * from the database in chunks so that memory stays flat however large the export. Run it in the
-   * same transaction as {@link #count} (repeatable read) for the two to agree.
+   * Hands every live reading in scope to {@code each}, in (observedAt, storedAt, readingId) order,
+   * fetching from the database in chunks so that memory stays flat however large the export. Run it
+   * in the same transaction as {@link #count} (repeatable read) for the two to agree.
    */
   public void stream(Scope scope, Consumer<GovernedReading> each) {
     List<Object> args = new ArrayList<>();
@@ -340,7 +363,7 @@ public class GovernedReadings {
                attributes::text as attributes, jurisdiction, policy_version, expires_at
           from governed_readings"""
             + where(scope, args)
-            + " order by observed_at, reading_id";
+            + " order by observed_at, stored_at, reading_id";
     jdbc.query(
         connection -> {
           PreparedStatement ps = connection.prepareStatement(sql);

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.civitas.contract.reading.Reading;
@@ -213,6 +216,50 @@ class DataAccessIntegrationTest extends PolicyServiceIntegrationTestSupport {
     assertThat(page1.path("items").findValuesAsString("readingId")).containsExactly(first, second);
     assertThat(page2.path("items").findValuesAsString("readingId")).containsExactly(third);
     assertThat(page2.path("nextCursor").isNull()).isTrue();
+  }
+
+  @Test
+  void readingsSharingATruncatedObservationTimePageInStorageOrderWithoutGapsOrRepeats() {
+    String sensorId = newSensorId();
+    Instant observed = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
+    Instant expires = observed.plus(Duration.ofDays(1));
+    Instant firstBatch = observed.plusSeconds(60);
+    String storedThird = storedRowAt(sensorId, observed, expires, firstBatch.plusSeconds(2));
+    String storedFirst = storedRowAt(sensorId, observed, expires, firstBatch);
+    String storedSecond = storedRowAt(sensorId, observed, expires, firstBatch.plusSeconds(1));
+    String lastBatchA = storedRowAt(sensorId, observed, expires, firstBatch.plusSeconds(3));
+    String lastBatchB = storedRowAt(sensorId, observed, expires, firstBatch.plusSeconds(3));
+    String lastBatchLower = lastBatchA.compareTo(lastBatchB) < 0 ? lastBatchA : lastBatchB;
+    String lastBatchHigher = lastBatchA.compareTo(lastBatchB) < 0 ? lastBatchB : lastBatchA;
+
+    List<String> seen = new ArrayList<>();
+    String cursor = null;
+    int pages = 0;
+    do {
+      JsonNode page =
+          json(
+              get(
+                  query(sensorId, "traffic-planning")
+                      + "&limit=2"
+                      + (cursor == null ? "" : "&cursor=" + cursor),
+                  TestTokens.staff()));
+      seen.addAll(page.path("items").findValuesAsString("readingId"));
+      cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asString();
+      pages++;
+    } while (cursor != null && pages < 10);
+
+    assertThat(seen)
+        .containsExactly(storedFirst, storedSecond, storedThird, lastBatchLower, lastBatchHigher);
+    assertThat(pages).isEqualTo(3);
+  }
+
+  String storedRowAt(String sensorId, Instant observedAt, Instant expiresAt, Instant storedAt) {
+    String readingId = storedRow(sensorId, observedAt, expiresAt);
+    jdbc.update(
+        "update governed_readings set stored_at = ? where reading_id = ?",
+        Timestamp.from(storedAt),
+        readingId);
+    return readingId;
   }
 
   @Test

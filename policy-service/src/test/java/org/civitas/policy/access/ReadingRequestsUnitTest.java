@@ -2,7 +2,9 @@ package org.civitas.policy.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import org.civitas.contract.FieldViolation;
 import org.civitas.policy.governance.GovernedReadings.Position;
 import org.junit.jupiter.api.Test;
@@ -87,9 +89,31 @@ class ReadingRequestsUnitTest {
 
   @Test
   void cursorRoundTrips() {
-    Position position = new Position(Instant.parse("2026-11-26T10:15:00Z"), "8f14e45f-ea3b");
+    Position position =
+        new Position(
+            Instant.parse("2026-11-26T10:15:00Z"),
+            Instant.parse("2026-11-26T10:16:03.123456Z"),
+            "8f14e45f-ea3b");
 
     assertThat(ReadingCursor.decode(ReadingCursor.encode(position))).hasValue(position);
     assertThat(ReadingCursor.decode("%%%")).isEmpty();
+  }
+
+  @Test
+  void aCursorOfTheEarlierObservedTimeAndIdFormIsRefused() {
+    String earlierForm =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                "2026-11-26T10:15:00Z\n8f14e45f-ea3b-4c1a-9d55-0d7c2b1a9e01"
+                    .getBytes(StandardCharsets.UTF_8));
+
+    ReadingRequests.Parsed parsed =
+        requests.parse(
+            "licence_plate", null, null, null, "traffic-planning", null, earlierForm, null);
+
+    assertThat(((ReadingRequests.Parsed.Invalid) parsed).errors())
+        .extracting(FieldViolation::code)
+        .containsExactly("invalid_cursor");
   }
 }
