@@ -167,11 +167,20 @@ public abstract class PolicyServiceIntegrationTestSupport {
       String geohash,
       String attributesJson) {
     String readingId = UUID.randomUUID().toString();
+    // one statement, as ingestion stores and counts in one transaction
+    // (GovernedReadings.insertNew):
+    // a sweep between a separate insert and count would purge a row its counters do not hold yet
     sql.update(
         """
-        insert into governed_readings (reading_id, sensor_id, category, observed_at,
-            location_geohash, attributes, jurisdiction, policy_version, expires_at, stored_at)
-        values (?, ?, ?, ?, ?, ?::jsonb, 'CA-ON', 1, ?, now())
+        with stored as (
+            insert into governed_readings (reading_id, sensor_id, category, observed_at,
+                location_geohash, attributes, jurisdiction, policy_version, expires_at, stored_at)
+            values (?, ?, ?, ?, ?, ?::jsonb, 'CA-ON', 1, ?, now())
+            returning expires_at, category)
+        insert into governed_reading_counts as c (expires_on, category, shard, row_count)
+        select (expires_at at time zone 'UTC')::date, category, -1, 1 from stored
+        on conflict (expires_on, category, shard)
+        do update set row_count = c.row_count + excluded.row_count
         """,
         readingId,
         sensorId,
@@ -180,16 +189,6 @@ public abstract class PolicyServiceIntegrationTestSupport {
         geohash,
         attributesJson,
         Timestamp.from(expiresAt));
-    // as ingestion does for what it stores (GovernedReadings.insertNew), so sweeps can account
-    sql.update(
-        """
-        insert into governed_reading_counts as c (expires_on, category, shard, row_count)
-        values ((?::timestamptz at time zone 'UTC')::date, ?, -1, 1)
-        on conflict (expires_on, category, shard)
-        do update set row_count = c.row_count + excluded.row_count
-        """,
-        Timestamp.from(expiresAt),
-        category);
     return readingId;
   }
 
