@@ -148,6 +148,17 @@ public final class EndToEnd {
               .run();
     }
 
+    ProbePlacement placement =
+        bootstrap.equalsIgnoreCase("none")
+            ? null
+            : ProbePlacement.rawTopicPartitions(bootstrap)
+                .map(
+                    partitions ->
+                        ProbePlacement.of(
+                            probeSensor,
+                            sensors.stream().map(SensorTarget::sensorId).toList(),
+                            partitions))
+                .orElse(null);
     double loadBefore = loadAverage();
     PlatformMonitor monitor = new PlatformMonitor(http, gateway, policyMetrics, processes);
     monitor.start();
@@ -177,6 +188,7 @@ public final class EndToEnd {
         windowStart,
         windowEnd,
         probe,
+        placement,
         drainSeconds,
         loadBefore,
         loadAfter);
@@ -189,6 +201,7 @@ public final class EndToEnd {
       long windowStart,
       long windowEnd,
       LatencyProbe probe,
+      ProbePlacement placement,
       double drainSeconds,
       double loadBefore,
       double loadAfter) {
@@ -248,6 +261,7 @@ public final class EndToEnd {
         latency.count() == 0 ? -1 : latency.percentileMicros(50) / 1000.0,
         latency.count() == 0 ? -1 : latency.percentileMicros(99) / 1000.0,
         latency.count() == 0 ? -1 : latency.maxMicros() / 1000.0,
+        placement,
         round(auditPerSecond, 1),
         round(drainSeconds, 1),
         baseline == null ? -1 : baseline.acceptedPerSecond(),
@@ -422,6 +436,18 @@ public final class EndToEnd {
               s.queryableMaxMillis(),
               s.probes(),
               s.probesNotSeen()));
+    }
+    if (s.probePlacement() != null) {
+      ProbePlacement p = s.probePlacement();
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "  %-34s partition %d of %d, shared with %d of the %d load sensors%n",
+              "probe's raw-topic partition",
+              p.partition(),
+              p.partitions(),
+              p.loadSensorsThere(),
+              p.loadSensors()));
     }
     out.append(
         String.format(

@@ -8,6 +8,8 @@ import org.civitas.load.run.RunSummary;
  *
  * @param windowSeconds the measured window the rates are computed over (warm-up excluded)
  * @param governedRowsPerSecond governed rows stored per second (policy-service counter)
+ * @param probePlacement the latency probe's raw-topic partition and the load sensors sharing it
+ *     (the latency measured is that partition's); null without {@code --bootstrap}
  * @param drainSeconds after the load ended, until governed rows stopped growing; -1 if they never
  *     did within {@code --drain}
  * @param ingestToBaselineRatio accepted readings/s through the gateway over the raw producer's
@@ -29,6 +31,7 @@ public record EndToEndSummary(
     double queryableP50Millis,
     double queryableP99Millis,
     double queryableMaxMillis,
+    ProbePlacement probePlacement,
     double auditAppendsPerSecond,
     double drainSeconds,
     double baselinePerSecond,

@@ -23,8 +23,26 @@ class EndToEndRenderTest {
     assertThat(report).contains("p50 319 ms  p99 905 ms  max 1,047 ms  (239 probes, 0 not seen)");
   }
 
+  @Test
+  void theProbesPartitionAndTheLoadSensorsSharingItArePrinted() {
+    String report = EndToEnd.render(summary(159, 0, 406, 897, 930, new ProbePlacement(4, 6, 2, 6)));
+
+    assertThat(report).contains("partition 4 of 6, shared with 2 of the 6 load sensors");
+  }
+
+  @Test
+  void withoutAPlacementThereIsNoPartitionLine() {
+    assertThat(EndToEnd.render(summary(159, 0, 406, 897, 930, null)))
+        .doesNotContain("raw-topic partition");
+  }
+
   private static EndToEndSummary summary(
       long probes, long notSeen, double p50, double p99, double max) {
+    return summary(probes, notSeen, p50, p99, max, null);
+  }
+
+  private static EndToEndSummary summary(
+      long probes, long notSeen, double p50, double p99, double max, ProbePlacement placement) {
     return new EndToEndSummary(
         "2026-11-27T03:00:00Z",
         "http://localhost:8080/api/v1/ingest/readings",
@@ -37,6 +55,7 @@ class EndToEndRenderTest {
         p50,
         p99,
         max,
+        placement,
         9.0,
         -1,
         431_142.3,
