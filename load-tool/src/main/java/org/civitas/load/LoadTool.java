@@ -78,6 +78,8 @@ public final class LoadTool {
           --repository=.                         checkout whose service jars are measured
           --postgres-port=5432                   tells the platform's PostgreSQL from others
           --probe-interval=250ms --drain=60s
+          --policy-group=policy-service           consumer group whose assignment the report shows
+                                                 for the probe's partition
 
       java -jar load-tool.jar groups [--bootstrap=127.0.0.1:9092] [--group=policy-service,audit-service]
           Each member of the consumer groups with its partitions and lag (how instances share work).

@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 import org.civitas.contract.ContractJson;
 import org.civitas.load.baseline.BaselineOptions;
 import org.civitas.load.baseline.KafkaBaseline;
@@ -61,6 +62,7 @@ public final class EndToEnd {
             "repository",
             "postgres-port",
             "probe-interval",
+            "policy-group",
             "drain"));
     OPTIONS = List.copyOf(options);
   }
@@ -148,17 +150,6 @@ public final class EndToEnd {
               .run();
     }
 
-    ProbePlacement placement =
-        bootstrap.equalsIgnoreCase("none")
-            ? null
-            : ProbePlacement.rawTopicPartitions(bootstrap)
-                .map(
-                    partitions ->
-                        ProbePlacement.of(
-                            probeSensor,
-                            sensors.stream().map(SensorTarget::sensorId).toList(),
-                            partitions))
-                .orElse(null);
     double loadBefore = loadAverage();
     PlatformMonitor monitor = new PlatformMonitor(http, gateway, policyMetrics, processes);
     monitor.start();
@@ -174,6 +165,16 @@ public final class EndToEnd {
       timer.shutdownNow();
     }
     long windowStart = windowEnd - (long) (ingested.elapsedSeconds() * 1e9);
+    // read after the load, when the group has long settled on its assignment
+    ProbePlacement placement =
+        bootstrap.equalsIgnoreCase("none")
+            ? null
+            : ProbePlacement.read(
+                    bootstrap,
+                    arguments.text("policy-group", "policy-service"),
+                    probeSensor,
+                    sensors.stream().map(SensorTarget::sensorId).toList())
+                .orElse(null);
     probe.stop(Duration.ofSeconds(30));
     double drainSeconds =
         awaitDrained(monitor, arguments.duration("drain", Duration.ofSeconds(60)));
@@ -442,12 +443,22 @@ public final class EndToEnd {
       out.append(
           String.format(
               Locale.ROOT,
-              "  %-34s partition %d of %d, shared with %d of the %d load sensors%n",
+              "  %-34s partition %d of %d, shared with %d of the %d load sensors%s%n",
               "probe's raw-topic partition",
               p.partition(),
               p.partitions(),
               p.loadSensorsThere(),
-              p.loadSensors()));
+              p.loadSensors(),
+              p.consumerPartitions().isEmpty()
+                  ? ""
+                  : String.format(
+                      Locale.ROOT,
+                      "; its consumer takes partitions %s (%d of the %d load sensors)",
+                      p.consumerPartitions().stream()
+                          .map(String::valueOf)
+                          .collect(Collectors.joining(", ")),
+                      p.loadSensorsOnConsumer(),
+                      p.loadSensors())));
     }
     out.append(
         String.format(

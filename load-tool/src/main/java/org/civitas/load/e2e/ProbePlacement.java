@@ -1,6 +1,7 @@
 package org.civitas.load.e2e;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,41 +11,81 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Utils;
 import org.civitas.contract.Topics;
 
 /**
- * Where the latency probe's readings travel: its raw-topic partition, and how many of the load's
- * sensors share it. Raw readings are keyed by sensorId and one policy-service consumer thread
- * stores a partition's readings, so under a load that saturates the machine the probe measures the
- * latency of its partition, which differs by an order of magnitude between a partition of few and
- * of many busy sensors (docs/performance.md, Session 5).
+ * Where the latency probe's readings travel: its raw-topic partition, the consumer (one
+ * policy-service thread) that owns it, and how many of the load's sensors that consumer serves. Raw
+ * readings are keyed by sensorId and a consumer stores its partitions' readings one batch after the
+ * other, so under a load that saturates the machine the probe measures the latency of its consumer,
+ * which differs by an order of magnitude between one serving few and one serving many busy sensors
+ * (docs/performance.md, Session 5).
  *
  * @param partition the probe's partition of the raw topic
  * @param partitions the raw topic's partitions
- * @param loadSensorsThere load sensors whose readings go to the same partition
+ * @param loadSensorsThere load sensors whose readings go to the probe's partition
+ * @param consumerPartitions every partition of the consumer owning the probe's partition (empty
+ *     when the consumer group could not be read)
+ * @param loadSensorsOnConsumer load sensors whose readings go to one of {@code consumerPartitions}
  * @param loadSensors load sensors in all
  */
-public record ProbePlacement(int partition, int partitions, int loadSensorsThere, int loadSensors) {
+public record ProbePlacement(
+    int partition,
+    int partitions,
+    int loadSensorsThere,
+    List<Integer> consumerPartitions,
+    int loadSensorsOnConsumer,
+    int loadSensors) {
+
+  public ProbePlacement {
+    consumerPartitions = List.copyOf(consumerPartitions);
+  }
 
   /** The partition Kafka's default partitioner gives a record keyed by this sensorId. */
   static int partitionOf(String sensorId, int partitions) {
     return Utils.toPositive(Utils.murmur2(sensorId.getBytes(StandardCharsets.UTF_8))) % partitions;
   }
 
-  static ProbePlacement of(String probeSensor, List<String> loadSensors, int partitions) {
+  /**
+   * @param assignment partitions of the raw topic per consumer of the group; may be empty
+   */
+  static ProbePlacement of(
+      String probeSensor,
+      List<String> loadSensors,
+      int partitions,
+      Map<String, List<Integer>> assignment) {
     int partition = partitionOf(probeSensor, partitions);
-    int there =
-        (int)
-            loadSensors.stream()
-                .filter(sensor -> partitionOf(sensor, partitions) == partition)
-                .count();
-    return new ProbePlacement(partition, partitions, there, loadSensors.size());
+    List<Integer> consumer =
+        assignment.values().stream()
+            .filter(owned -> owned.contains(partition))
+            .findFirst()
+            .map(owned -> owned.stream().sorted().toList())
+            .orElse(List.of());
+    return new ProbePlacement(
+        partition,
+        partitions,
+        count(loadSensors, partitions, List.of(partition)),
+        consumer,
+        count(loadSensors, partitions, consumer),
+        loadSensors.size());
   }
 
-  /** The raw topic's partition count, or empty when the broker cannot tell within a few seconds. */
-  static Optional<Integer> rawTopicPartitions(String bootstrap) {
+  private static int count(List<String> sensors, int partitions, List<Integer> among) {
+    return (int)
+        sensors.stream().filter(sensor -> among.contains(partitionOf(sensor, partitions))).count();
+  }
+
+  /**
+   * The placement read from the broker: the raw topic's partition count and the group's current
+   * assignment; empty when the broker cannot tell within a few seconds.
+   */
+  static Optional<ProbePlacement> read(
+      String bootstrap, String group, String probeSensor, List<String> loadSensors) {
     Map<String, Object> config =
         Map.of(
             AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -56,14 +97,26 @@ public record ProbePlacement(int partition, int partitions, int loadSensorsThere
             AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
             10_000);
     try (Admin admin = Admin.create(config)) {
-      return Optional.of(
+      int partitions =
           admin
               .describeTopics(Set.of(Topics.READINGS_RAW))
               .allTopicNames()
               .get(10, TimeUnit.SECONDS)
               .get(Topics.READINGS_RAW)
               .partitions()
-              .size());
+              .size();
+      ConsumerGroupDescription description =
+          admin.describeConsumerGroups(List.of(group)).all().get(10, TimeUnit.SECONDS).get(group);
+      Map<String, List<Integer>> assignment = new HashMap<>();
+      for (MemberDescription member : description.members()) {
+        assignment.put(
+            member.consumerId(),
+            member.assignment().topicPartitions().stream()
+                .filter(p -> p.topic().equals(Topics.READINGS_RAW))
+                .map(TopicPartition::partition)
+                .toList());
+      }
+      return Optional.of(of(probeSensor, loadSensors, partitions, assignment));
     } catch (ExecutionException | TimeoutException | KafkaException e) {
       return Optional.empty();
     } catch (InterruptedException e) {

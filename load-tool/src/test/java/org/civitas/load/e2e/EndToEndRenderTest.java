@@ -2,6 +2,7 @@ package org.civitas.load.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -25,9 +26,25 @@ class EndToEndRenderTest {
 
   @Test
   void theProbesPartitionAndTheLoadSensorsSharingItArePrinted() {
-    String report = EndToEnd.render(summary(159, 0, 406, 897, 930, new ProbePlacement(4, 6, 2, 6)));
+    String report =
+        EndToEnd.render(
+            summary(159, 0, 406, 897, 930, new ProbePlacement(5, 6, 1, List.of(4, 5), 3, 6)));
 
-    assertThat(report).contains("partition 4 of 6, shared with 2 of the 6 load sensors");
+    assertThat(report)
+        .contains(
+            "partition 5 of 6, shared with 1 of the 6 load sensors;"
+                + " its consumer takes partitions 4, 5 (3 of the 6 load sensors)");
+  }
+
+  @Test
+  void withoutTheGroupsAssignmentOnlyThePartitionIsPrinted() {
+    String report =
+        EndToEnd.render(
+            summary(159, 0, 406, 897, 930, new ProbePlacement(5, 6, 1, List.of(), 0, 6)));
+
+    assertThat(report)
+        .contains("partition 5 of 6, shared with 1 of the 6 load sensors")
+        .doesNotContain("its consumer");
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.civitas.load.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ProbePlacementTest {
@@ -26,11 +27,16 @@ class ProbePlacementTest {
   }
 
   @Test
-  void aProbeCountsTheLoadSensorsOnItsPartition() {
-    ProbePlacement busy = ProbePlacement.of("probe-e2e-998cb0e8", ACME, 6);
-    ProbePlacement alone = ProbePlacement.of("probe-e2e-a5e8f9b4", ACME, 6);
+  void aProbeCountsTheLoadSensorsOnItsPartitionAndOnItsConsumer() {
+    Map<String, List<Integer>> threeConsumers =
+        Map.of("c0", List.of(0, 1), "c1", List.of(2, 3), "c2", List.of(5, 4));
 
-    assertThat(busy).isEqualTo(new ProbePlacement(4, 6, 2, 6));
-    assertThat(alone).isEqualTo(new ProbePlacement(2, 6, 0, 6));
+    ProbePlacement busy = ProbePlacement.of("probe-e2e-4e95afbc", ACME, 6, threeConsumers);
+    ProbePlacement alone = ProbePlacement.of("probe-e2e-a5e8f9b4", ACME, 6, threeConsumers);
+    ProbePlacement unknownGroup = ProbePlacement.of("probe-e2e-4e95afbc", ACME, 6, Map.of());
+
+    assertThat(busy).isEqualTo(new ProbePlacement(5, 6, 1, List.of(4, 5), 3, 6));
+    assertThat(alone).isEqualTo(new ProbePlacement(2, 6, 0, List.of(2, 3), 1, 6));
+    assertThat(unknownGroup).isEqualTo(new ProbePlacement(5, 6, 1, List.of(), 0, 6));
   }
 }
