@@ -8,8 +8,9 @@ import org.civitas.load.run.RunSummary;
  *
  * @param windowSeconds the measured window the rates are computed over (warm-up excluded)
  * @param governedRowsPerSecond governed rows stored per second (policy-service counter)
- * @param probePlacement the latency probe's raw-topic partition and the load sensors sharing it
- *     (the latency measured is that partition's); null without {@code --bootstrap}
+ * @param probePlacement the latency probe's raw-topic partition, the partitions of the consumer
+ *     owning it and the load sensors on them (the latency measured is that consumer's); null with
+ *     {@code --bootstrap=none} or when the broker could not tell
  * @param drainSeconds after the load ended, until governed rows stopped growing; -1 if they never
  *     did within {@code --drain}
  * @param ingestToBaselineRatio accepted readings/s through the gateway over the raw producer's

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -224,13 +225,24 @@ class DataAccessIntegrationTest extends PolicyServiceIntegrationTestSupport {
     Instant observed = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
     Instant expires = observed.plus(Duration.ofDays(1));
     Instant firstBatch = observed.plusSeconds(60);
-    String storedThird = storedRowAt(sensorId, observed, expires, firstBatch.plusSeconds(2));
-    String storedFirst = storedRowAt(sensorId, observed, expires, firstBatch);
-    String storedSecond = storedRowAt(sensorId, observed, expires, firstBatch.plusSeconds(1));
-    String lastBatchA = storedRowAt(sensorId, observed, expires, firstBatch.plusSeconds(3));
-    String lastBatchB = storedRowAt(sensorId, observed, expires, firstBatch.plusSeconds(3));
-    String lastBatchLower = lastBatchA.compareTo(lastBatchB) < 0 ? lastBatchA : lastBatchB;
-    String lastBatchHigher = lastBatchA.compareTo(lastBatchB) < 0 ? lastBatchB : lastBatchA;
+    // stored in the reverse of their id order, so that an order by id alone fails
+    List<String> byIdDescending =
+        new ArrayList<>(
+            List.of(
+                storedRow(sensorId, observed, expires),
+                storedRow(sensorId, observed, expires),
+                storedRow(sensorId, observed, expires)));
+    byIdDescending.sort(Comparator.reverseOrder());
+    for (int i = 0; i < byIdDescending.size(); i++) {
+      storedAt(byIdDescending.get(i), firstBatch.plusSeconds(i));
+    }
+    // one batch: the same storage time, so the id decides
+    List<String> lastBatch =
+        new ArrayList<>(
+            List.of(
+                storedRow(sensorId, observed, expires), storedRow(sensorId, observed, expires)));
+    lastBatch.sort(Comparator.naturalOrder());
+    lastBatch.forEach(readingId -> storedAt(readingId, firstBatch.plusSeconds(3)));
 
     List<String> seen = new ArrayList<>();
     String cursor = null;
@@ -248,18 +260,17 @@ class DataAccessIntegrationTest extends PolicyServiceIntegrationTestSupport {
       pages++;
     } while (cursor != null && pages < 10);
 
-    assertThat(seen)
-        .containsExactly(storedFirst, storedSecond, storedThird, lastBatchLower, lastBatchHigher);
+    List<String> expected = new ArrayList<>(byIdDescending);
+    expected.addAll(lastBatch);
+    assertThat(seen).containsExactlyElementsOf(expected);
     assertThat(pages).isEqualTo(3);
   }
 
-  String storedRowAt(String sensorId, Instant observedAt, Instant expiresAt, Instant storedAt) {
-    String readingId = storedRow(sensorId, observedAt, expiresAt);
+  void storedAt(String readingId, Instant storedAt) {
     jdbc.update(
         "update governed_readings set stored_at = ? where reading_id = ?",
         Timestamp.from(storedAt),
         readingId);
-    return readingId;
   }
 
   @Test
