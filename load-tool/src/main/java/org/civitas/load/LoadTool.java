@@ -80,6 +80,9 @@ public final class LoadTool {
           --probe-interval=250ms --drain=60s
           --policy-group=policy-service           consumer group whose assignment the report shows
                                                  for the probe's partition
+          --probe-partition=busiest              raw-topic partition of the probe sensor: busiest
+                                                 (the consumer serving most load sensors; the
+                                                 worst-case latency), random, or a number
 
       java -jar load-tool.jar groups [--bootstrap=127.0.0.1:9092] [--group=policy-service,audit-service]
           Each member of the consumer groups with its partitions and lag (how instances share work).

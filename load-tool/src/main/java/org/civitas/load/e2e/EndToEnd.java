@@ -17,11 +17,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 import org.civitas.contract.ContractJson;
 import org.civitas.load.baseline.BaselineOptions;
@@ -63,6 +65,7 @@ public final class EndToEnd {
             "postgres-port",
             "probe-interval",
             "policy-group",
+            "probe-partition",
             "drain"));
     OPTIONS = List.copyOf(options);
   }
@@ -127,9 +130,22 @@ public final class EndToEnd {
             Path.of(arguments.text("repository", ".")),
             arguments.integer("postgres-port", 5432, 1, 65535));
 
+    String bootstrap = arguments.text("bootstrap", "127.0.0.1:9092");
+    String policyGroup = arguments.text("policy-group", "policy-service");
+    String probePartition = arguments.text("probe-partition", "busiest");
+    if (!probePartition.matches("busiest|random|[0-9]{1,4}")) {
+      throw new UsageException(
+          "--probe-partition must be busiest, random or a partition number, not " + probePartition);
+    }
     IngestLoad ingest = new IngestLoad(ingestOptions, log);
     List<SensorTarget> sensors = ingest.sensors();
-    String probeSensor = registerProbeSensor(gateway, staff, vendor);
+    List<String> loadSensorIds = sensors.stream().map(SensorTarget::sensorId).toList();
+    String probeSensor =
+        registerProbeSensor(
+            gateway,
+            staff,
+            vendor,
+            probeSensorId(bootstrap, policyGroup, probePartition, loadSensorIds));
     LatencyProbe probe =
         new LatencyProbe(
             http,
@@ -141,7 +157,6 @@ public final class EndToEnd {
     awaitProbeSensorKnown(probe);
 
     RunSummary baseline = null;
-    String bootstrap = arguments.text("bootstrap", "127.0.0.1:9092");
     if (!bootstrap.equalsIgnoreCase("none")) {
       RunPlan baselinePlan = RunPlan.from(arguments, "baseline-duration", Duration.ofSeconds(20));
       baseline =
@@ -169,15 +184,10 @@ public final class EndToEnd {
     ProbePlacement placement =
         bootstrap.equalsIgnoreCase("none")
             ? null
-            : ProbePlacement.read(
-                    bootstrap,
-                    arguments.text("policy-group", "policy-service"),
-                    probeSensor,
-                    sensors.stream().map(SensorTarget::sensorId).toList())
-                .orElse(null);
+            : ProbePlacement.read(bootstrap, policyGroup, probeSensor, loadSensorIds).orElse(null);
     probe.stop(Duration.ofSeconds(30));
     double drainSeconds =
-        awaitDrained(monitor, arguments.duration("drain", Duration.ofSeconds(60)));
+        awaitDrained(monitor, windowEnd, arguments.duration("drain", Duration.ofSeconds(60)));
     monitor.stop();
     double loadAfter = loadAverage();
     decommission(gateway, staff, probeSensor);
@@ -285,23 +295,24 @@ public final class EndToEnd {
     return best;
   }
 
-  /** After the load: how long until the governed-row counter stops growing (bounded). */
-  private static double awaitDrained(PlatformMonitor monitor, Duration max) {
-    long started = System.nanoTime();
-    long deadline = started + max.toNanos();
+  /**
+   * How long after the load ended ({@code loadEnded}) the governed-row counter last grew; waits
+   * until it has stopped growing, at most {@code max} from now, and -1 if it did not. The monitor's
+   * samples of the time in between (the probe's grace) count, so the figure does not include it.
+   */
+  private static double awaitDrained(PlatformMonitor monitor, long loadEnded, Duration max) {
+    long deadline = System.nanoTime() + max.toNanos();
     double previous = -2;
     int flat = 0;
-    long flatSince = started;
     while (System.nanoTime() < deadline) {
       double now = monitor.sampleNow().governedRows();
       if (now == previous) {
         flat++;
         if (flat >= 3) {
-          return (flatSince - started) / 1e9;
+          return lastGrowth(monitor.samples(), loadEnded, now);
         }
       } else {
         flat = 0;
-        flatSince = System.nanoTime();
         previous = now;
       }
       LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
@@ -309,14 +320,56 @@ public final class EndToEnd {
     return -1;
   }
 
+  /**
+   * Seconds from {@code loadEnded} to the first sample that had reached {@code finalCount} (0 if
+   * that was before); until now if no sample had.
+   */
+  static double lastGrowth(
+      List<PlatformMonitor.Sample> samples, long loadEnded, double finalCount) {
+    long reached = System.nanoTime();
+    for (PlatformMonitor.Sample sample : samples) {
+      if (sample.governedRows() >= finalCount) {
+        reached = Math.min(reached, sample.nanos());
+      }
+    }
+    return Math.max(0, reached - loadEnded) / 1e9;
+  }
+
+  /**
+   * The probe's sensorId, chosen so that Kafka puts its readings on the wanted raw-topic partition:
+   * by default the busiest one, so that the latency measured is the worst the load makes and does
+   * not depend on where a random id happens to land (docs/performance.md, Session 5).
+   */
+  private String probeSensorId(
+      String bootstrap, String group, String wanted, List<String> loadSensors) {
+    String prefix = "probe-e2e-";
+    RandomGenerator random = ThreadLocalRandom.current();
+    if (wanted.equals("random") || bootstrap.equalsIgnoreCase("none")) {
+      return prefix + HexFormat.of().toHexDigits(random.nextInt());
+    }
+    Optional<ProbePlacement.Topology> topology = ProbePlacement.topology(bootstrap, group);
+    if (topology.isEmpty()) {
+      log.printf("e2e: the raw topic's partitions are unknown; the probe goes to a random one%n");
+      return prefix + HexFormat.of().toHexDigits(random.nextInt());
+    }
+    int partitions = topology.get().partitions();
+    int partition =
+        wanted.equals("busiest")
+            ? ProbePlacement.busiestPartition(loadSensors, topology.get())
+            : Integer.parseInt(wanted);
+    if (partition >= partitions) {
+      throw new UsageException(
+          "--probe-partition=" + wanted + " but the raw topic has " + partitions + " partitions");
+    }
+    return ProbePlacement.sensorIdOn(partition, partitions, prefix, random);
+  }
+
   private String registerProbeSensor(
-      URI gateway, ClientCredentials staff, ClientCredentials vendor) {
+      URI gateway, ClientCredentials staff, ClientCredentials vendor, String sensorId) {
     String vendorId =
         arguments
             .text("vendor")
             .orElseGet(() -> ClientCredentials.vendorId(vendor.bearer()).orElse("acme"));
-    String sensorId =
-        "probe-e2e-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("sensorId", sensorId);
     body.put("vendorId", vendorId);

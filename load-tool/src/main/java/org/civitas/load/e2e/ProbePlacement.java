@@ -2,6 +2,7 @@ package org.civitas.load.e2e;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.random.RandomGenerator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -80,12 +82,60 @@ public record ProbePlacement(
         sensors.stream().filter(sensor -> among.contains(partitionOf(sensor, partitions))).count();
   }
 
+  /** The raw topic's partition count and the group's assignment, as the broker tells them. */
+  record Topology(int partitions, Map<String, List<Integer>> assignment) {}
+
+  /**
+   * The partition a probe should go to for the worst case the load makes: on the consumer serving
+   * the most load sensors, its partition with the most of them (ties to the lower partition). Under
+   * a saturating load that consumer falls behind first, so a probe there measures the latency of
+   * the readings that wait longest rather than of a quiet partition's.
+   */
+  static int busiestPartition(List<String> loadSensors, Topology topology) {
+    int partitions = topology.partitions();
+    int[] perPartition = new int[partitions];
+    loadSensors.forEach(sensor -> perPartition[partitionOf(sensor, partitions)]++);
+    int best = 0;
+    int bestOnConsumer = -1;
+    for (int partition = 0; partition < partitions; partition++) {
+      int candidate = partition;
+      int onConsumer =
+          topology.assignment().values().stream()
+              .filter(owned -> owned.contains(candidate))
+              .findFirst()
+              .map(owned -> owned.stream().mapToInt(p -> perPartition[p]).sum())
+              .orElse(perPartition[partition]);
+      if (onConsumer > bestOnConsumer
+          || onConsumer == bestOnConsumer && perPartition[partition] > perPartition[best]) {
+        best = partition;
+        bestOnConsumer = onConsumer;
+      }
+    }
+    return best;
+  }
+
+  /** A sensorId of the form {@code prefix + 8 hex digits} that Kafka puts on this partition. */
+  static String sensorIdOn(int partition, int partitions, String prefix, RandomGenerator random) {
+    while (true) {
+      String sensorId = prefix + HexFormat.of().toHexDigits(random.nextInt());
+      if (partitionOf(sensorId, partitions) == partition) {
+        return sensorId;
+      }
+    }
+  }
+
   /**
    * The placement read from the broker: the raw topic's partition count and the group's current
    * assignment; empty when the broker cannot tell within a few seconds.
    */
   static Optional<ProbePlacement> read(
       String bootstrap, String group, String probeSensor, List<String> loadSensors) {
+    return topology(bootstrap, group)
+        .map(t -> of(probeSensor, loadSensors, t.partitions(), t.assignment()));
+  }
+
+  /** The raw topic's partitions and the group's assignment; empty when the broker cannot tell. */
+  static Optional<Topology> topology(String bootstrap, String group) {
     Map<String, Object> config =
         Map.of(
             AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -116,7 +166,7 @@ public record ProbePlacement(
                 .map(TopicPartition::partition)
                 .toList());
       }
-      return Optional.of(of(probeSensor, loadSensors, partitions, assignment));
+      return Optional.of(new Topology(partitions, assignment));
     } catch (ExecutionException | TimeoutException | KafkaException e) {
       return Optional.empty();
     } catch (InterruptedException e) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ProbePlacementTest {
@@ -38,5 +39,51 @@ class ProbePlacementTest {
     assertThat(busy).isEqualTo(new ProbePlacement(5, 6, 1, List.of(4, 5), 3, 6));
     assertThat(alone).isEqualTo(new ProbePlacement(2, 6, 0, List.of(2, 3), 1, 6));
     assertThat(unknownGroup).isEqualTo(new ProbePlacement(5, 6, 1, List.of(), 0, 6));
+  }
+
+  @Test
+  void theBusiestPartitionIsOnTheConsumerServingMostLoadSensors() {
+    // acme on 6 partitions: 0, 0, 3, 4, 4, 5 (see above)
+    ProbePlacement.Topology threeConsumers =
+        new ProbePlacement.Topology(
+            6, Map.of("c0", List.of(0, 1), "c1", List.of(2, 3), "c2", List.of(5, 4)));
+    ProbePlacement.Topology sixConsumers =
+        new ProbePlacement.Topology(
+            6,
+            Map.of(
+                "c0",
+                List.of(0),
+                "c1",
+                List.of(1),
+                "c2",
+                List.of(2),
+                "c3",
+                List.of(3),
+                "c4",
+                List.of(4),
+                "c5",
+                List.of(5)));
+    ProbePlacement.Topology groupUnknown = new ProbePlacement.Topology(6, Map.of());
+
+    // consumer {4, 5} serves 3 sensors, and partition 4 two of them
+    assertThat(ProbePlacement.busiestPartition(ACME, threeConsumers)).isEqualTo(4);
+    // partitions 0 and 4 serve two each: the lower one
+    assertThat(ProbePlacement.busiestPartition(ACME, sixConsumers)).isZero();
+    assertThat(ProbePlacement.busiestPartition(ACME, groupUnknown)).isZero();
+    assertThat(
+            ProbePlacement.busiestPartition(
+                List.of("cam-king-st-01"), new ProbePlacement.Topology(1, Map.of())))
+        .isZero();
+  }
+
+  @Test
+  void aProbeIdIsFoundForEveryPartition() {
+    Random random = new Random(42);
+    for (int partition = 0; partition < 6; partition++) {
+      String sensorId = ProbePlacement.sensorIdOn(partition, 6, "probe-e2e-", random);
+
+      assertThat(sensorId).matches("probe-e2e-[0-9a-f]{8}");
+      assertThat(ProbePlacement.partitionOf(sensorId, 6)).isEqualTo(partition);
+    }
   }
 }
