@@ -10,7 +10,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param groupId consumer group; instances sharing it share the partitions
  * @param consumers consumer threads of this instance, each a member of the group with a share of
  *     the partitions (more than the raw topic's partitions over all instances would idle)
- * @param maxPollRecords readings handled per batch (one database transaction each)
+ * @param maxPollRecords most readings handled in one batch (one database transaction); a consumer
+ *     that fell behind catches up in batches this large
+ * @param fetchMinBytes bytes the broker gathers for a consumer's fetch before it answers, unless
+ *     {@code fetchMaxWait} passes first. Under a steady load this sets the batch size: a
+ *     transaction costs PostgreSQL ~3.5 ms of CPU beyond its rows, and batches of the few dozen
+ *     readings that arrive between two polls made that most of its CPU (docs/performance.md,
+ *     Session 6)
+ * @param fetchMaxWait longest the broker holds a fetch to gather {@code fetchMinBytes}: the latency
+ *     a reading may gain while a quiet partition's batch fills
  * @param pollTimeout longest wait for new readings per poll
  * @param retryBackoff first wait after a failed batch; doubles up to {@code maxRetryBackoff}
  * @param maxReadingAge readings observed longer ago are refused ({@code timestamp_stale}); it
@@ -25,6 +33,8 @@ record IngestionSettings(
     String groupId,
     Integer consumers,
     Integer maxPollRecords,
+    Integer fetchMinBytes,
+    Duration fetchMaxWait,
     Duration pollTimeout,
     Duration retryBackoff,
     Duration maxRetryBackoff,
@@ -41,7 +51,9 @@ record IngestionSettings(
     if (consumers < 1) {
       throw new IllegalArgumentException("civitas.ingestion.consumers must be at least 1");
     }
-    maxPollRecords = maxPollRecords == null ? 500 : maxPollRecords;
+    maxPollRecords = maxPollRecords == null ? 2000 : maxPollRecords;
+    fetchMinBytes = fetchMinBytes == null ? 128 * 1024 : fetchMinBytes;
+    fetchMaxWait = fetchMaxWait == null ? Duration.ofMillis(100) : fetchMaxWait;
     pollTimeout = pollTimeout == null ? Duration.ofSeconds(1) : pollTimeout;
     retryBackoff = retryBackoff == null ? Duration.ofSeconds(1) : retryBackoff;
     maxRetryBackoff = maxRetryBackoff == null ? Duration.ofSeconds(30) : maxRetryBackoff;

@@ -72,8 +72,15 @@ class RawReadingsConsumer implements SmartLifecycle {
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
+    config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, settings.fetchMinBytes());
+    config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) settings.fetchMaxWait().toMillis());
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     this.consumerConfig = Map.copyOf(config);
+  }
+
+  /** The configuration every worker's Kafka consumer starts from. */
+  Map<String, Object> consumerConfig() {
+    return consumerConfig;
   }
 
   @Override

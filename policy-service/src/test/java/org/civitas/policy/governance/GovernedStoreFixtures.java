@@ -27,7 +27,7 @@ public final class GovernedStoreFixtures {
     private final GovernedPartitions partitions;
     private final TransactionTemplate transaction;
     private final IngestionSettings settings =
-        new IngestionSettings(null, null, null, null, null, null, null, null, null);
+        new IngestionSettings(null, null, null, null, null, null, null, null, null, null, null);
 
     public Store(
         JdbcTemplate jdbc, PlatformTransactionManager transactions, GovernedPartitions partitions) {
