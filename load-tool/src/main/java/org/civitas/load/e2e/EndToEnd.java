@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -338,19 +337,19 @@ public final class EndToEnd {
   /**
    * The probe's sensorId, chosen so that Kafka puts its readings on the wanted raw-topic partition:
    * by default the busiest one, so that the latency measured is the worst the load makes and does
-   * not depend on where a random id happens to land (docs/performance.md, Session 5).
+   * not depend on where a random id happens to land (docs/performance.md, Sessions 5 and 6).
    */
   private String probeSensorId(
       String bootstrap, String group, String wanted, List<String> loadSensors) {
     String prefix = "probe-e2e-";
     RandomGenerator random = ThreadLocalRandom.current();
     if (wanted.equals("random") || bootstrap.equalsIgnoreCase("none")) {
-      return prefix + HexFormat.of().toHexDigits(random.nextInt());
+      return ProbePlacement.sensorIdOn(-1, 1, prefix, random);
     }
     Optional<ProbePlacement.Topology> topology = ProbePlacement.topology(bootstrap, group);
     if (topology.isEmpty()) {
       log.printf("e2e: the raw topic's partitions are unknown; the probe goes to a random one%n");
-      return prefix + HexFormat.of().toHexDigits(random.nextInt());
+      return ProbePlacement.sensorIdOn(-1, 1, prefix, random);
     }
     int partitions = topology.get().partitions();
     int partition =

@@ -114,11 +114,14 @@ public record ProbePlacement(
     return best;
   }
 
-  /** A sensorId of the form {@code prefix + 8 hex digits} that Kafka puts on this partition. */
+  /**
+   * A sensorId of the form {@code prefix + 8 hex digits} that Kafka puts on this partition; any
+   * partition when {@code partition} is negative.
+   */
   static String sensorIdOn(int partition, int partitions, String prefix, RandomGenerator random) {
     while (true) {
       String sensorId = prefix + HexFormat.of().toHexDigits(random.nextInt());
-      if (partitionOf(sensorId, partitions) == partition) {
+      if (partition < 0 || partitionOf(sensorId, partitions) == partition) {
         return sensorId;
       }
     }

@@ -52,8 +52,19 @@ record IngestionSettings(
       throw new IllegalArgumentException("civitas.ingestion.consumers must be at least 1");
     }
     maxPollRecords = maxPollRecords == null ? 2000 : maxPollRecords;
+    if (maxPollRecords < 1) {
+      throw new IllegalArgumentException("civitas.ingestion.max-poll-records must be at least 1");
+    }
     fetchMinBytes = fetchMinBytes == null ? 128 * 1024 : fetchMinBytes;
+    if (fetchMinBytes < 1) {
+      throw new IllegalArgumentException("civitas.ingestion.fetch-min-bytes must be at least 1");
+    }
     fetchMaxWait = fetchMaxWait == null ? Duration.ofMillis(100) : fetchMaxWait;
+    // the broker must answer a held fetch well within the client's request timeout (30 s)
+    if (fetchMaxWait.isNegative() || fetchMaxWait.compareTo(Duration.ofSeconds(10)) > 0) {
+      throw new IllegalArgumentException(
+          "civitas.ingestion.fetch-max-wait must be between 0 and 10 seconds");
+    }
     pollTimeout = pollTimeout == null ? Duration.ofSeconds(1) : pollTimeout;
     retryBackoff = retryBackoff == null ? Duration.ofSeconds(1) : retryBackoff;
     maxRetryBackoff = maxRetryBackoff == null ? Duration.ofSeconds(30) : maxRetryBackoff;

@@ -355,7 +355,7 @@ class GovernedIngestionIntegrationTest extends PolicyServiceIntegrationTestSuppo
   void readingOfAnUnknownSensorIsQuarantinedWithoutContent() {
     String plate = plate();
     // a sensorId of its own: one made from the plate contained the plate's digits whenever they
-    // were all digits (1 run in 40), and the check below failed on the sensorId
+    // were all digits (about 1 run in 43), and the check below failed on the sensorId
     Reading reading =
         plateReading(
             "unregistered-" + UUID.randomUUID().toString().substring(0, 8), Instant.now(), plate);

@@ -1,6 +1,7 @@
 package org.civitas.policy.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -46,5 +47,21 @@ class RawReadingsConsumerUnitTest {
         .containsEntry(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1)
         .containsEntry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500)
         .containsEntry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+  }
+
+  @Test
+  void batchSettingsOutsideWhatKafkaTakesAreRefusedAtStartUp() {
+    assertThatThrownBy(() -> settings(0, null, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("max-poll-records");
+    assertThatThrownBy(() -> settings(null, 0, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("fetch-min-bytes");
+    assertThatThrownBy(() -> settings(null, null, Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("fetch-max-wait");
+    assertThatThrownBy(() -> settings(null, null, Duration.ofMinutes(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("fetch-max-wait");
   }
 }
