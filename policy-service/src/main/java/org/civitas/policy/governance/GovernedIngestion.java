@@ -85,13 +85,15 @@ class GovernedIngestion {
     List<GovernedReading> governed = new ArrayList<>();
     List<QuarantinedReading> quarantined = new ArrayList<>();
     Map<String, Long> residencyBlocked = new TreeMap<>();
+    Instant earliest = now.minus(settings.maxReadingAge());
+    Instant latest = now.plus(settings.maxFutureSkew());
     for (RawRecord record : records) {
       Reading reading = decode(record.value());
       if (reading == null) {
         quarantined.add(malformed(record, now));
         continue;
       }
-      RefusalReason untimely = untimely(reading, now);
+      RefusalReason untimely = untimely(reading, earliest, latest);
       MinimizationResult result =
           untimely != null
               ? new MinimizationResult.Refused(untimely)
@@ -119,12 +121,18 @@ class GovernedIngestion {
     BatchOutcome outcome =
         transaction.execute(
             status -> {
-              List<GovernedReading> stored = store.insertNew(governed, now, rememberUntil);
+              List<GovernedReading> stored = store.claimNew(governed, rememberUntil);
               List<Message> messages = new ArrayList<>(stored.size() + quarantined.size());
-              stored.forEach(
-                  reading ->
-                      messages.add(
-                          new Message(Topics.READINGS_GOVERNED, reading.sensorId(), reading)));
+              List<byte[]> attributes = new ArrayList<>(stored.size());
+              for (GovernedReading reading : stored) {
+                byte[] attributesJson = GovernedJson.attributes(reading.attributes());
+                attributes.add(attributesJson);
+                messages.add(
+                    new Message(
+                        Topics.READINGS_GOVERNED,
+                        reading.sensorId(),
+                        GovernedJson.reading(reading, attributesJson)));
+              }
               quarantined.forEach(
                   refused ->
                       messages.add(
@@ -132,7 +140,12 @@ class GovernedIngestion {
                               Topics.READINGS_QUARANTINE,
                               refused.sensorId() == null ? UNKNOWN_KEY : refused.sensorId(),
                               refused)));
-              producer.sendAll(messages);
+              // the broker acknowledges while the rows are written: the two waits overlap instead
+              // of adding up. Should the write fail, the batch is retried and its messages sent
+              // again, as when the commit fails after the acknowledgements
+              ReliableProducer.Sending sending = producer.start(messages);
+              store.write(stored, attributes, now);
+              sending.await();
               residencyBlocked.forEach(
                   (category, count) ->
                       audit.publish(
@@ -157,7 +170,7 @@ class GovernedIngestion {
    * readingIds may already be forgotten (or be forgotten before another delivery of theirs), so
    * storing them could store a reading twice. Ingest refuses readings older than 7 days anyway.
    */
-  private RefusalReason untimely(Reading reading, Instant now) {
+  private static RefusalReason untimely(Reading reading, Instant earliest, Instant latest) {
     if (reading.observedAt() == null) {
       return null;
     }
@@ -165,10 +178,10 @@ class GovernedIngestion {
     if (observedAt == null) {
       return null; // minimization refuses it as malformed
     }
-    if (observedAt.isBefore(now.minus(settings.maxReadingAge()))) {
+    if (observedAt.isBefore(earliest)) {
       return RefusalReason.TIMESTAMP_STALE;
     }
-    if (observedAt.isAfter(now.plus(settings.maxFutureSkew()))) {
+    if (observedAt.isAfter(latest)) {
       return RefusalReason.TIMESTAMP_FUTURE;
     }
     return null;

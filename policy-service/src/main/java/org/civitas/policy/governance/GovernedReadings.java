@@ -70,23 +70,31 @@ public class GovernedReadings {
   }
 
   /**
-   * Stores the readings whose readingId was never stored before and returns them. Idempotency comes
-   * from {@code governed_reading_ids} (one insert of all ids, answering which are new), because the
-   * partitioned table cannot have a unique constraint on readingId alone; the new readings then go
-   * in with one binary {@code COPY}, which the server writes in multi-row buffers per partition.
-   * The rows are counted per expiry day and category here ({@code governed_reading_counts}, db/
-   * migration V61 and V62), so that the retention sweep can record what a dropped partition held
-   * without reading it: a statement trigger with a transition table did that before, but forces
-   * COPY into a partitioned table to insert row by row. Must run in a transaction, so that ids,
-   * rows and counts commit together. Ids are inserted in sorted order, so that consumers storing
-   * overlapping batches (a redelivery during a rebalance) wait for each other instead of
-   * deadlocking.
+   * Stores the readings whose readingId was never stored before and returns them: {@link
+   * #claimNew}, then {@link #write} of what it returned. Must run in a transaction.
+   */
+  List<GovernedReading> insertNew(
+      List<GovernedReading> readings, Instant storedAt, Instant rememberUntil) {
+    List<GovernedReading> fresh = claimNew(readings, rememberUntil);
+    write(
+        fresh,
+        fresh.stream().map(reading -> GovernedJson.attributes(reading.attributes())).toList(),
+        storedAt);
+    return fresh;
+  }
+
+  /**
+   * Records the readingIds never stored before and returns their readings, which the caller must
+   * then {@link #write} in the same transaction. Idempotency comes from {@code
+   * governed_reading_ids} (one insert of all ids, answering which are new), because the partitioned
+   * table cannot have a unique constraint on readingId alone. Ids are inserted in sorted order, so
+   * that consumers storing overlapping batches (a redelivery during a rebalance) wait for each
+   * other instead of deadlocking.
    *
    * @param rememberUntil until when the ids are kept: past the last moment a delivery of these
    *     readings can still be accepted
    */
-  List<GovernedReading> insertNew(
-      List<GovernedReading> readings, Instant storedAt, Instant rememberUntil) {
+  List<GovernedReading> claimNew(List<GovernedReading> readings, Instant rememberUntil) {
     if (readings.isEmpty()) {
       return List.of();
     }
@@ -105,14 +113,24 @@ public class GovernedReadings {
                 String.class,
                 Timestamp.from(rememberUntil),
                 unique.keySet().toArray(String[]::new)));
-    List<GovernedReading> stored =
-        unique.values().stream().filter(reading -> fresh.contains(reading.readingId())).toList();
+    return unique.values().stream().filter(reading -> fresh.contains(reading.readingId())).toList();
+  }
+
+  /**
+   * Writes readings {@link #claimNew} returned with one binary {@code COPY}, which the server
+   * writes in multi-row buffers per partition, and counts them per expiry day and category ({@code
+   * governed_reading_counts}, db/migration V61 and V62), so that the retention sweep can record
+   * what a dropped partition held without reading it: a statement trigger with a transition table
+   * did that before, but forces COPY into a partitioned table to insert row by row.
+   */
+  void write(List<GovernedReading> stored, List<byte[]> attributes, Instant storedAt) {
     if (stored.isEmpty()) {
-      return stored;
+      return;
     }
     BinaryCopy copy = new BinaryCopy(STORED_COLUMNS, stored.size() * EXPECTED_ROW_BYTES);
     Map<RowCount, Long> counts = new TreeMap<>();
-    for (GovernedReading reading : stored) {
+    for (int i = 0; i < stored.size(); i++) {
+      GovernedReading reading = stored.get(i);
       GovernedLocation location =
           reading.location() == null ? GovernedLocation.DROPPED : reading.location();
       copy.row()
@@ -122,7 +140,7 @@ public class GovernedReadings {
           .timestamp(reading.observedAt())
           .text(location.geohash())
           .text(location.grid())
-          .jsonb(ContractJson.mapper().writeValueAsBytes(reading.attributes()))
+          .jsonb(attributes.get(i))
           .text(reading.jurisdiction())
           .int8(reading.policyVersion())
           .timestamp(reading.expiresAt())
@@ -138,7 +156,6 @@ public class GovernedReadings {
         "governed_readings (reading_id, sensor_id, category, observed_at, location_geohash,"
             + " location_grid, attributes, jurisdiction, policy_version, expires_at, stored_at)");
     count(counts);
-    return stored;
   }
 
   /** A counter of {@code governed_reading_counts}: rows of one category expiring on one day. */

@@ -23,7 +23,10 @@ import org.civitas.contract.ContractJson;
  */
 public class ReliableProducer implements AutoCloseable {
 
-  /** One message: topic, key and a value serialized with {@link ContractJson}. */
+  /**
+   * One message: topic, key and a value serialized with {@link ContractJson}, or a {@code byte[]}
+   * holding its JSON already, which is sent as it is.
+   */
   public record Message(String topic, String key, Object value) {}
 
   private final Producer<String, byte[]> producer;
@@ -47,6 +50,11 @@ public class ReliableProducer implements AutoCloseable {
                 true,
                 ProducerConfig.LINGER_MS_CONFIG,
                 5,
+                // a governance batch sends up to a few thousand messages at once: with the default
+                // 16 KiB per partition batch they left in dozens of requests, five in flight at a
+                // time, and the batch waited for each round trip
+                ProducerConfig.BATCH_SIZE_CONFIG,
+                262_144,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG,
                 timeoutMs,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
@@ -65,9 +73,17 @@ public class ReliableProducer implements AutoCloseable {
    * @throws KafkaUnavailableException when any message is not acknowledged in time
    */
   public void sendAll(List<Message> messages) {
-    if (messages.isEmpty()) {
-      return;
-    }
+    start(messages).await();
+  }
+
+  /**
+   * Hands all messages to the producer and returns without waiting, so that the caller can do other
+   * work (a batch's database writes) while the broker acknowledges them; {@link Sending#await} then
+   * waits, within the timeout counted from now.
+   *
+   * @throws KafkaUnavailableException when a message cannot even be handed over
+   */
+  public Sending start(List<Message> messages) {
     long deadline = System.nanoTime() + timeout.toNanos();
     List<Future<RecordMetadata>> pending = new ArrayList<>(messages.size());
     try {
@@ -77,17 +93,43 @@ public class ReliableProducer implements AutoCloseable {
                 new ProducerRecord<>(
                     message.topic(),
                     message.key(),
-                    ContractJson.mapper().writeValueAsBytes(message.value()))));
+                    message.value() instanceof byte[] json
+                        ? json
+                        : ContractJson.mapper().writeValueAsBytes(message.value()))));
       }
-      for (Future<RecordMetadata> future : pending) {
-        long remaining = Math.max(1, deadline - System.nanoTime());
-        future.get(remaining, TimeUnit.NANOSECONDS);
+    } catch (RuntimeException e) {
+      throw new KafkaUnavailableException("Kafka did not take every message", e);
+    }
+    return new Sending(pending, deadline);
+  }
+
+  /** Messages handed to the producer, not yet known to be acknowledged. */
+  public static final class Sending {
+    private final List<Future<RecordMetadata>> pending;
+    private final long deadline;
+
+    private Sending(List<Future<RecordMetadata>> pending, long deadline) {
+      this.pending = pending;
+      this.deadline = deadline;
+    }
+
+    /**
+     * Blocks until every message is acknowledged.
+     *
+     * @throws KafkaUnavailableException when any message is not acknowledged in time
+     */
+    public void await() {
+      try {
+        for (Future<RecordMetadata> future : pending) {
+          long remaining = Math.max(1, deadline - System.nanoTime());
+          future.get(remaining, TimeUnit.NANOSECONDS);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new KafkaUnavailableException("interrupted while sending", e);
+      } catch (ExecutionException | TimeoutException | RuntimeException e) {
+        throw new KafkaUnavailableException("Kafka did not acknowledge every message", e);
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new KafkaUnavailableException("interrupted while sending", e);
-    } catch (ExecutionException | TimeoutException | RuntimeException e) {
-      throw new KafkaUnavailableException("Kafka did not acknowledge every message", e);
     }
   }
 

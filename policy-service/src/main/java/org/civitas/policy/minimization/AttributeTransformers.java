@@ -43,25 +43,48 @@ final class AttributeTransformers {
   }
 
   static AttributeTransformer pseudonymize(String category, Duration rotation, PseudonymKeys keys) {
+    ThreadLocal<KeyedMac> macs = new ThreadLocal<>();
     return (name, value, at, out) -> {
       if (value == null) {
         out.put(name, null);
         return;
       }
+      // the key is asked for every value, so a destroyed key is never used even while a Mac
+      // initialised with it is still held here
       SecretKey key = keys.keyFor(category, rotation, at).orElseThrow(PseudonymKeyDestroyed::new);
-      out.put(name, pseudonym(key, String.valueOf(value)));
+      KeyedMac mac = macs.get();
+      if (mac == null || mac.key != key) {
+        mac = new KeyedMac(key);
+        macs.set(mac);
+      }
+      out.put(name, pseudonym(mac.mac, String.valueOf(value)));
     };
   }
 
-  static String pseudonym(SecretKey key, String value) {
-    try {
-      Mac mac = Mac.getInstance(HMAC);
-      mac.init(key);
-      byte[] digest = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
-      String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-      return PSEUDONYM_PREFIX + encoded.substring(0, PSEUDONYM_LENGTH);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+  private static String pseudonym(Mac mac, String value) {
+    byte[] digest = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+    String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    return PSEUDONYM_PREFIX + encoded.substring(0, PSEUDONYM_LENGTH);
+  }
+
+  /**
+   * An HMAC initialised with one key. Looking up the algorithm and deriving the key's pads cost
+   * more than hashing a short value, so each thread keeps the last one a transformer used and
+   * replaces it when the rotation period (and so the key) changes; {@code doFinal} resets it for
+   * the next value.
+   */
+  private static final class KeyedMac {
+    private final SecretKey key;
+    private final Mac mac;
+
+    KeyedMac(SecretKey key) {
+      this.key = key;
+      try {
+        this.mac = Mac.getInstance(HMAC);
+        mac.init(key);
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+      }
     }
   }
 

@@ -218,6 +218,58 @@ class GovernedIngestionIntegrationTest extends PolicyServiceIntegrationTestSuppo
     }
   }
 
+  @Test
+  void aBatchWhoseRowsFailToBeWrittenAfterItsMessagesWereSentIsRetriedAndStoredOnce() {
+    String category = unique("it_write_fails");
+    publishWithCategory(category, keeping("P2D", "count"));
+    String sensorId = registerSensor(category);
+    // a sequence, because it is not rolled back with the failed transactions: the first two
+    // attempts to write a row of this category fail, the third succeeds
+    jdbc.execute("create sequence it_write_failures");
+    jdbc.execute(
+        """
+        create function it_fail_first_writes() returns trigger language plpgsql as $$
+        begin
+          if new.category = '%s' and nextval('it_write_failures') <= 2 then
+            raise exception 'injected write failure';
+          end if;
+          return new;
+        end $$
+        """
+            .formatted(category));
+    jdbc.execute(
+        "create trigger it_fail_first_writes before insert on governed_readings"
+            + " for each row execute function it_fail_first_writes()");
+    try {
+      Reading reading = reading(sensorId, category, Map.of("count", 7));
+      publishRaw(reading);
+
+      awaitRow(reading.readingId());
+      assertThat(rows(reading.readingId())).isEqualTo(1);
+      assertThat(jdbc.queryForObject("select last_value from it_write_failures", Long.class))
+          .isEqualTo(3);
+      // each attempt sent the reading before its rows were written: subscribers get it at least
+      // once and deduplicate by readingId (docs/reliability.md)
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  readTopic(Topics.READINGS_GOVERNED).stream()
+                      .filter(
+                          r ->
+                              reading
+                                  .readingId()
+                                  .equals(value(r).path("readingId").stringValue(null)))
+                      .count(),
+              published -> published >= 3);
+    } finally {
+      jdbc.execute("drop trigger it_fail_first_writes on governed_readings");
+      jdbc.execute("drop function it_fail_first_writes()");
+      jdbc.execute("drop sequence it_write_failures");
+      decommission(sensorId);
+    }
+  }
+
   /**
    * A category policy (as JSON) that stores in Canada, keeps the named attributes for the given
    * retention and lets staff read the records for open data.

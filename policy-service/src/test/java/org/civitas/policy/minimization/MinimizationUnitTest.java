@@ -6,10 +6,14 @@ import static org.civitas.policy.minimization.MinimizationFixtures.document;
 import static org.civitas.policy.minimization.MinimizationFixtures.plateReading;
 import static org.civitas.policy.minimization.MinimizationFixtures.sensor;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
 import org.civitas.contract.reading.GovernedReading;
 import org.civitas.contract.reading.GovernedReading.GovernedLocation;
 import org.civitas.contract.reading.Reading;
@@ -137,6 +141,36 @@ class MinimizationUnitTest {
         .isEqualTo(new Refused(RefusalReason.PSEUDONYM_KEY_DESTROYED));
     assertThat(policy.minimize(plateReading("2026-11-27T10:15:30Z", "ABCD123"), camera))
         .isInstanceOf(Governed.class);
+  }
+
+  @Test
+  void pseudonymIsTheHmacOfTheValueUnderItsPeriodsKeyWhateverWasHashedBefore() throws Exception {
+    // periods alternate on one thread, so a Mac kept from the previous value must not leak into
+    // the next one
+    for (String at : new String[] {"2026-11-26T10:00:00Z", "2026-11-27T10:00:00Z"}) {
+      for (String plate : new String[] {"ABCD123", "WXYZ789", "ABCD123"}) {
+        Instant observed = Instant.parse(at);
+        Object pseudonym = governed(policy, plateReading(at, plate)).attributes().get("plate");
+        SecretKey key = keys.keyFor("licence_plate", Duration.ofDays(1), observed).orElseThrow();
+        assertThat(pseudonym).isEqualTo(expectedPseudonym(key, plate));
+      }
+    }
+  }
+
+  @Test
+  void keyDestroyedAfterUseOnThisThreadIsNotUsedAgain() {
+    governed(policy, plateReading("2026-11-26T10:15:30Z", "ABCD123"));
+    keys.destroy("licence_plate", Duration.ofDays(1), Instant.parse("2026-11-26T12:00:00Z"));
+
+    assertThat(policy.minimize(plateReading("2026-11-26T10:15:30Z", "ABCD123"), camera))
+        .isEqualTo(new Refused(RefusalReason.PSEUDONYM_KEY_DESTROYED));
+  }
+
+  private static String expectedPseudonym(SecretKey key, String value) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(key);
+    byte[] digest = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+    return "pz_" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
   }
 
   @Test

@@ -1,13 +1,11 @@
 package org.civitas.kit.jdbc;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -24,12 +22,12 @@ public final class BinaryCopy {
     'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0
   };
   private static final int TEXT_OID = 25;
-  private static final int JSONB_VERSION = 1;
+  private static final byte JSONB_VERSION = 1;
   private static final long POSTGRES_EPOCH_SECONDS = 946_684_800L;
 
   private final int columns;
-  private final ByteArrayOutputStream buffer;
-  private final DataOutputStream out;
+  private byte[] buffer;
+  private int size;
   private int rows;
 
   /**
@@ -38,44 +36,34 @@ public final class BinaryCopy {
    */
   public BinaryCopy(int columns, int expectedBytes) {
     this.columns = columns;
-    this.buffer = new ByteArrayOutputStream(Math.max(64, expectedBytes));
-    this.out = new DataOutputStream(buffer);
-    try {
-      out.write(SIGNATURE);
-      out.writeInt(0); // flags: no OIDs
-      out.writeInt(0); // no header extension
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    this.buffer = new byte[Math.max(64, expectedBytes)];
+    put(SIGNATURE);
+    putInt(0); // flags: no OIDs
+    putInt(0); // no header extension
   }
 
   public BinaryCopy row() {
     rows++;
-    return write(() -> out.writeShort(columns));
+    putShort(columns);
+    return this;
   }
 
   public BinaryCopy int2(int value) {
-    return write(
-        () -> {
-          out.writeInt(2);
-          out.writeShort(value);
-        });
+    putInt(2);
+    putShort(value);
+    return this;
   }
 
   public BinaryCopy int4(int value) {
-    return write(
-        () -> {
-          out.writeInt(4);
-          out.writeInt(value);
-        });
+    putInt(4);
+    putInt(value);
+    return this;
   }
 
   public BinaryCopy int8(long value) {
-    return write(
-        () -> {
-          out.writeInt(8);
-          out.writeLong(value);
-        });
+    putInt(8);
+    putLong(value);
+    return this;
   }
 
   /** A {@code bytea} value, or NULL. */
@@ -83,11 +71,9 @@ public final class BinaryCopy {
     if (value == null) {
       return nullValue();
     }
-    return write(
-        () -> {
-          out.writeInt(value.length);
-          out.write(value);
-        });
+    putInt(value.length);
+    put(value);
+    return this;
   }
 
   /** A {@code text} value, or NULL. */
@@ -103,12 +89,11 @@ public final class BinaryCopy {
     if (json == null) {
       return nullValue();
     }
-    return write(
-        () -> {
-          out.writeInt(json.length + 1);
-          out.writeByte(JSONB_VERSION);
-          out.write(json);
-        });
+    putInt(json.length + 1);
+    ensure(1);
+    buffer[size++] = JSONB_VERSION;
+    put(json);
+    return this;
   }
 
   /**
@@ -134,30 +119,33 @@ public final class BinaryCopy {
       elements[i] = values.get(i).getBytes(StandardCharsets.UTF_8);
       length += 4 + elements[i].length;
     }
-    int total = length;
-    return write(
-        () -> {
-          out.writeInt(total);
-          out.writeInt(elements.length == 0 ? 0 : 1); // dimensions
-          out.writeInt(0); // no NULL elements
-          out.writeInt(TEXT_OID);
-          if (elements.length > 0) {
-            out.writeInt(elements.length);
-            out.writeInt(1); // lower bound
-            for (byte[] element : elements) {
-              out.writeInt(element.length);
-              out.write(element);
-            }
-          }
-        });
+    putInt(length);
+    putInt(elements.length == 0 ? 0 : 1); // dimensions
+    putInt(0); // no NULL elements
+    putInt(TEXT_OID);
+    if (elements.length > 0) {
+      putInt(elements.length);
+      putInt(1); // lower bound
+      for (byte[] element : elements) {
+        putInt(element.length);
+        put(element);
+      }
+    }
+    return this;
   }
 
   public BinaryCopy nullValue() {
-    return write(() -> out.writeInt(-1));
+    putInt(-1);
+    return this;
   }
 
   public int rows() {
     return rows;
+  }
+
+  /** What has been written so far, without the trailer {@link #copyInto} adds. */
+  byte[] written() {
+    return Arrays.copyOf(buffer, size);
   }
 
   /**
@@ -170,8 +158,8 @@ public final class BinaryCopy {
     if (rows == 0) {
       return 0;
     }
-    write(() -> out.writeShort(-1));
-    byte[] data = buffer.toByteArray();
+    putShort(-1);
+    int length = size;
     Long copied =
         jdbc.execute(
             (ConnectionCallback<Long>)
@@ -181,7 +169,7 @@ public final class BinaryCopy {
                         .getCopyAPI()
                         .copyIn(
                             "copy " + tableAndColumns + " from stdin (format binary)",
-                            new ByteArrayInputStream(data));
+                            new ByteArrayInputStream(buffer, 0, length));
                   } catch (IOException e) {
                     throw new SQLException("COPY input failed", e);
                   }
@@ -189,16 +177,38 @@ public final class BinaryCopy {
     return copied == null ? 0 : copied;
   }
 
-  private interface Write {
-    void run() throws IOException;
+  // The values are written straight into one array, big-endian as the COPY format wants: a
+  // DataOutputStream over a ByteArrayOutputStream cost a synchronized call per byte, about a tenth
+  // of the store's CPU for rows of a few hundred bytes.
+
+  private void put(byte[] bytes) {
+    ensure(bytes.length);
+    System.arraycopy(bytes, 0, buffer, size, bytes.length);
+    size += bytes.length;
   }
 
-  private BinaryCopy write(Write write) {
-    try {
-      write.run();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  private void putShort(int value) {
+    ensure(2);
+    buffer[size++] = (byte) (value >>> 8);
+    buffer[size++] = (byte) value;
+  }
+
+  private void putInt(int value) {
+    ensure(4);
+    buffer[size++] = (byte) (value >>> 24);
+    buffer[size++] = (byte) (value >>> 16);
+    buffer[size++] = (byte) (value >>> 8);
+    buffer[size++] = (byte) value;
+  }
+
+  private void putLong(long value) {
+    putInt((int) (value >>> 32));
+    putInt((int) value);
+  }
+
+  private void ensure(int more) {
+    if (size + more > buffer.length) {
+      buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
     }
-    return this;
   }
 }
