@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +34,21 @@ final class ProcessSampler {
           "sensor-simulator",
           "standalone");
 
+  /**
+   * PSS is read on every this many samples, the last value kept in between: the kernel walks a
+   * process's page tables to answer {@code smaps_rollup}, and reading it for every JVM and backend
+   * once a second took the monitor thread 14 % of a core, on the machine it measures.
+   */
+  static final int PSS_EVERY = 5;
+
   /** CPU seconds, RSS and PSS of one process group at one moment. */
   record Usage(int processes, double cpuSeconds, long rssBytes, long pssBytes) {}
 
   private final Path proc;
   private final Path repository;
   private final int postgresPort;
+  private final Map<String, Long> lastPssKb = new HashMap<>();
+  private int samples;
 
   /**
    * @param repository the checkout whose service jars run: other checkouts' processes on the same
@@ -58,6 +68,7 @@ final class ProcessSampler {
   /** Usage by process name: service jar names, {@code postgres}, and {@code load-tool} (us). */
   Map<String, Usage> sample() {
     Map<String, Usage> usage = new LinkedHashMap<>();
+    boolean readPss = samples++ % PSS_EVERY == 0;
     long self = ProcessHandle.current().pid();
     List<Path> processes;
     try (Stream<Path> entries = Files.list(proc)) {
@@ -96,7 +107,7 @@ final class ProcessSampler {
       if (name == null) {
         continue;
       }
-      Usage one = read(process);
+      Usage one = read(process, readPss);
       if (one != null) {
         usage.merge(
             name,
@@ -154,7 +165,7 @@ final class ProcessSampler {
     }
   }
 
-  private static Usage read(Path process) {
+  private Usage read(Path process, boolean readPss) {
     try {
       String stat = Files.readString(process.resolve("stat"));
       // fields after the command name, which is in parentheses and may hold spaces
@@ -166,21 +177,30 @@ final class ProcessSampler {
           rssKb = Long.parseLong(line.replaceAll("[^0-9]", ""));
         }
       }
-      long pssKb = rssKb;
-      try {
-        for (String line : Files.readAllLines(process.resolve("smaps_rollup"))) {
-          if (line.startsWith("Pss:")) {
-            pssKb = Long.parseLong(line.replaceAll("[^0-9]", ""));
-          }
-        }
-      } catch (IOException e) {
-        // kernels before 4.14 have no smaps_rollup: RSS is the closest upper bound
+      String pid = process.getFileName().toString();
+      Long pssKb = readPss ? null : lastPssKb.get(pid);
+      if (pssKb == null) {
+        pssKb = pssKb(process, rssKb);
+        lastPssKb.put(pid, pssKb);
       }
       return new Usage(1, ticks / TICKS, rssKb * 1024, pssKb * 1024);
     } catch (IOException | RuntimeException e) {
       // the process ended between listing and reading
       return null;
     }
+  }
+
+  private static long pssKb(Path process, long rssKb) {
+    try {
+      for (String line : Files.readAllLines(process.resolve("smaps_rollup"))) {
+        if (line.startsWith("Pss:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (IOException e) {
+      // kernels before 4.14 have no smaps_rollup: RSS is the closest upper bound
+    }
+    return rssKb;
   }
 
   /** The names in a stable order: the services first, then the rest alphabetically. */

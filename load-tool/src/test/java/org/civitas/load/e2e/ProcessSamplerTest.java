@@ -49,6 +49,24 @@ class ProcessSamplerTest {
     assertThat(usage.get("postgres").pssBytes()).isEqualTo((512L + 2048L) * 1024);
   }
 
+  @Test
+  void readsPssOnceEveryFewSamplesAndCpuEveryTime() throws IOException {
+    process(10, 1, "java -jar /work/a/policy-service/target/policy-service.jar", 100, 0, 204800);
+    ProcessSampler sampler = new ProcessSampler(proc, Path.of("/work/a"), 5432);
+    assertThat(sampler.sample().get("policy-service").pssBytes()).isEqualTo(150000L * 1024);
+
+    process(10, 1, "java -jar /work/a/policy-service/target/policy-service.jar", 300, 0, 204800);
+    Files.writeString(proc.resolve("10").resolve("smaps_rollup"), "Pss:\t  160000 kB\n");
+    ProcessSampler.Usage second = sampler.sample().get("policy-service");
+
+    assertThat(second.cpuSeconds()).isEqualTo(3.0);
+    assertThat(second.pssBytes()).isEqualTo(150000L * 1024);
+    for (int i = 2; i < ProcessSampler.PSS_EVERY; i++) {
+      sampler.sample();
+    }
+    assertThat(sampler.sample().get("policy-service").pssBytes()).isEqualTo(160000L * 1024);
+  }
+
   private void process(int pid, int parent, String commandLine, long utime, long stime, long rssKb)
       throws IOException {
     Path dir = Files.createDirectories(proc.resolve(String.valueOf(pid)));
