@@ -122,6 +122,8 @@ public class GovernedReadings {
    * governed_reading_counts}, db/migration V61 and V62), so that the retention sweep can record
    * what a dropped partition held without reading it: a statement trigger with a transition table
    * did that before, but forces COPY into a partitioned table to insert row by row.
+   *
+   * @param attributes each reading's attributes as {@link GovernedJson#attributes} encoded them
    */
   void write(List<GovernedReading> stored, List<byte[]> attributes, Instant storedAt) {
     if (stored.isEmpty()) {
