@@ -1,5 +1,6 @@
 package org.civitas.contract.reading;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +22,8 @@ public final class Timestamps {
   private static final int MAX_CHARS = 64;
   private static final int SECONDS_PER_DAY = 86_400;
   private static final int MAX_OFFSET_SECONDS = 18 * 3600;
+  private static final long LAST_SECOND_OF_9999 = 253_402_300_799L;
+  private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
 
   /** The instant, or null when the text is not an ISO-8601 date-time with offset. */
   public static Instant parse(String text) {
@@ -110,6 +113,47 @@ public final class Timestamps {
     long seconds =
         epochDay * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second - offsetSeconds;
     return Instant.ofEpochSecond(seconds, nanos);
+  }
+
+  /**
+   * The instant as {@link Instant#toString} (that is {@link DateTimeFormatter#ISO_INSTANT}) writes
+   * it, without the formatter's per-call context: writing two instants per governed reading that
+   * way was a tenth of policy-service's time. Instants outside 1970-9999 still go to the formatter.
+   */
+  public static String format(Instant instant) {
+    long seconds = instant.getEpochSecond();
+    if (seconds < 0 || seconds > LAST_SECOND_OF_9999) {
+      return instant.toString();
+    }
+    LocalDate date = LocalDate.ofEpochDay(seconds / SECONDS_PER_DAY);
+    int secondOfDay = (int) (seconds % SECONDS_PER_DAY);
+    int nanos = instant.getNano();
+    int fractionDigits = nanos == 0 ? 0 : nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
+    byte[] text = new byte[20 + (fractionDigits == 0 ? 0 : 1 + fractionDigits)];
+    put(text, 0, date.getYear(), 4);
+    text[4] = '-';
+    put(text, 5, date.getMonthValue(), 2);
+    text[7] = '-';
+    put(text, 8, date.getDayOfMonth(), 2);
+    text[10] = 'T';
+    put(text, 11, secondOfDay / 3600, 2);
+    text[13] = ':';
+    put(text, 14, secondOfDay / 60 % 60, 2);
+    text[16] = ':';
+    put(text, 17, secondOfDay % 60, 2);
+    if (fractionDigits > 0) {
+      text[19] = '.';
+      put(text, 20, nanos / POWERS_OF_TEN[9 - fractionDigits], fractionDigits);
+    }
+    text[text.length - 1] = 'Z';
+    return new String(text, StandardCharsets.US_ASCII);
+  }
+
+  private static void put(byte[] target, int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      target[i] = (byte) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   private static int digits(String text, int from, int count) {

@@ -33,6 +33,27 @@ class TimestampProperties {
     assertThat(Timestamps.parseCommon(text)).isNotNull();
   }
 
+  @Property(tries = 20000)
+  void writesInstantsAsInstantToStringDoes(@ForAll("anyInstants") Instant instant) {
+    assertThat(Timestamps.format(instant)).isEqualTo(instant.toString());
+  }
+
+  @Example
+  void writesTheEdgesOfItsOwnRangeAsInstantToStringDoes() {
+    for (String text :
+        new String[] {
+          "1970-01-01T00:00:00Z",
+          "1969-12-31T23:59:59.999999999Z",
+          "9999-12-31T23:59:59.999Z",
+          "+10000-01-01T00:00:00Z",
+          "2024-02-29T12:00:00.000001Z",
+          "2026-11-26T10:15:00.100Z"
+        }) {
+      Instant instant = Instant.parse(text);
+      assertThat(Timestamps.format(instant)).isEqualTo(instant.toString()).isEqualTo(text);
+    }
+  }
+
   @Example
   void theCommonShapesAreReadWithoutTheFormatter() {
     assertThat(Timestamps.parseCommon("2026-11-26T10:15:30Z"))
@@ -97,6 +118,22 @@ class TimestampProperties {
                 Arbitraries.integers()
                     .between(0, 999_999_999)
                     .map(nanos -> Instant.ofEpochSecond(seconds, nanos)));
+  }
+
+  /** Before 1970 and after 9999 too, with nanoseconds that print as 0, 3, 6 and 9 digits. */
+  @Provide
+  Arbitrary<Instant> anyInstants() {
+    Arbitrary<Integer> nanos =
+        Arbitraries.oneOf(
+            Arbitraries.just(0),
+            Arbitraries.integers().between(0, 999).map(millis -> millis * 1_000_000),
+            Arbitraries.integers().between(0, 999_999).map(micros -> micros * 1_000),
+            Arbitraries.integers().between(0, 999_999_999));
+    Arbitrary<Long> seconds =
+        Arbitraries.oneOf(
+            Arbitraries.longs().between(0, Instant.parse("9999-12-31T23:59:59Z").getEpochSecond()),
+            Arbitraries.longs().between(-400_000_000_000L, 400_000_000_000L));
+    return Combinators.combine(seconds, nanos).as(Instant::ofEpochSecond);
   }
 
   @Provide

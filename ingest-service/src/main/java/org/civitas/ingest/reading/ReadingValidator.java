@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.civitas.contract.ContractJson;
 import org.civitas.contract.FieldViolation;
+import org.civitas.contract.reading.ReadingIds;
 import org.civitas.contract.reading.Timestamps;
 import org.civitas.ingest.registry.RegisteredSensor;
 import org.civitas.ingest.registry.Sensors;
@@ -54,7 +55,7 @@ final class ReadingValidator {
     JsonNode idNode = reading.get("readingId");
     if (absent(idNode)) {
       errors.add(READING_ID_REQUIRED);
-    } else if (!idNode.isString() || (readingId = Uuids.parse(idNode.stringValue())) == null) {
+    } else if (!idNode.isString() || (readingId = ReadingIds.parse(idNode.stringValue())) == null) {
       errors.add(READING_ID_INVALID);
     }
     if (sizeBytes > maxReadingBytes) {

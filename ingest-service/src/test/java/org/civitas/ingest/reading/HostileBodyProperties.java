@@ -13,6 +13,7 @@ import net.jqwik.api.Provide;
 import org.civitas.contract.ContractJson;
 import org.civitas.contract.FieldViolation;
 import org.civitas.contract.reading.Reading;
+import org.civitas.contract.reading.ReadingIds;
 import org.civitas.ingest.registry.RegisteredSensor;
 import org.civitas.ingest.registry.Sensors;
 
@@ -126,7 +127,7 @@ class HostileBodyProperties {
                 "attributes");
       }
       if (rejection.readingId() != null) {
-        assertThat(Uuids.parse(rejection.readingId())).isNotNull();
+        assertThat(ReadingIds.parse(rejection.readingId())).isNotNull();
       }
     }
     assertThat(indexes).allMatch(i -> i >= 0 && i < assessment.total());

@@ -13,6 +13,7 @@ import org.civitas.contract.audit.AuditAction;
 import org.civitas.contract.reading.GovernedReading;
 import org.civitas.contract.reading.QuarantinedReading;
 import org.civitas.contract.reading.Reading;
+import org.civitas.contract.reading.ReadingIds;
 import org.civitas.contract.reading.Timestamps;
 import org.civitas.kit.audit.AuditEvents;
 import org.civitas.kit.audit.AuditPublisher;
@@ -220,11 +221,13 @@ class GovernedIngestion {
   }
 
   /**
-   * PostgreSQL refuses NUL characters in text and jsonb; such a reading would fail its batch on
-   * every retry and block the partition, so it is quarantined instead.
+   * A readingId that is not a UUID cannot be claimed in the idempotency ledger (CONTRACT §4.1 says
+   * it is one; only a record ingest did not write can lack it), and PostgreSQL refuses NUL
+   * characters in text and jsonb: either would fail its batch on every retry and block the
+   * partition, so such a reading is quarantined instead.
    */
   private static boolean storable(GovernedReading reading) {
-    return !containsNul(reading.readingId())
+    return ReadingIds.parse(reading.readingId()) != null
         && !containsNul(reading.sensorId())
         && !containsNul(reading.category())
         && !containsNul(reading.jurisdiction())

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.civitas.contract.ContractJson;
 import org.civitas.contract.reading.GovernedReading;
 import org.civitas.contract.reading.GovernedReading.GovernedLocation;
+import org.civitas.contract.reading.Timestamps;
 import tools.jackson.core.JsonGenerator;
 
 /**
@@ -61,7 +62,7 @@ final class GovernedJson {
       json.writeNullProperty(name);
     } else {
       // ISO-8601 as DateTimeFormatter.ISO_INSTANT writes it, like Jackson's InstantSerializer
-      json.writeStringProperty(name, value.toString());
+      json.writeStringProperty(name, Timestamps.format(value));
     }
   }
 

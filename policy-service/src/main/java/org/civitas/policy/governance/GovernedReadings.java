@@ -17,10 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.civitas.contract.ContractJson;
 import org.civitas.contract.reading.GovernedReading;
 import org.civitas.contract.reading.GovernedReading.GovernedLocation;
+import org.civitas.contract.reading.ReadingIds;
 import org.civitas.kit.jdbc.BinaryCopy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -87,33 +89,50 @@ public class GovernedReadings {
    * Records the readingIds never stored before and returns their readings, which the caller must
    * then {@link #write} in the same transaction. Idempotency comes from {@code
    * governed_reading_ids} (one insert of all ids, answering which are new), because the partitioned
-   * table cannot have a unique constraint on readingId alone. Ids are inserted in sorted order, so
-   * that consumers storing overlapping batches (a redelivery during a rebalance) wait for each
-   * other instead of deadlocking.
+   * table cannot have a unique constraint on readingId alone. The ledger keys ids by the UUID they
+   * denote (db/migration V64), so one id written in upper and in lower case is one reading. Ids are
+   * inserted in sorted order, so that consumers storing overlapping batches (a redelivery during a
+   * rebalance) wait for each other instead of deadlocking.
    *
+   * @param readings readings whose readingIds are UUIDs ({@link ReadingIds}); ingestion quarantines
+   *     the others before they get here
    * @param rememberUntil until when the ids are kept: past the last moment a delivery of these
    *     readings can still be accepted
+   * @throws IllegalArgumentException when a readingId is not a UUID
    */
   List<GovernedReading> claimNew(List<GovernedReading> readings, Instant rememberUntil) {
     if (readings.isEmpty()) {
       return List.of();
     }
-    Map<String, GovernedReading> unique = new LinkedHashMap<>();
-    readings.forEach(reading -> unique.putIfAbsent(reading.readingId(), reading));
-    Set<String> fresh =
+    Map<UUID, GovernedReading> unique = new LinkedHashMap<>();
+    for (GovernedReading reading : readings) {
+      UUID id = ReadingIds.parse(reading.readingId());
+      if (id == null) {
+        throw new IllegalArgumentException("a readingId to be stored is not a UUID");
+      }
+      unique.putIfAbsent(id, reading);
+    }
+    Set<UUID> fresh =
         new HashSet<>(
             jdbc.queryForList(
                 """
                 insert into governed_reading_ids (reading_id, remember_until)
-                select id, ? from unnest(?::text[]) as id
+                select id, ? from unnest(?::uuid[]) as id
                 order by id
                 on conflict (reading_id) do nothing
                 returning reading_id
                 """,
-                String.class,
+                UUID.class,
                 Timestamp.from(rememberUntil),
-                unique.keySet().toArray(String[]::new)));
-    return unique.values().stream().filter(reading -> fresh.contains(reading.readingId())).toList();
+                unique.keySet().toArray(UUID[]::new)));
+    List<GovernedReading> claimed = new ArrayList<>(fresh.size());
+    unique.forEach(
+        (id, reading) -> {
+          if (fresh.contains(id)) {
+            claimed.add(reading);
+          }
+        });
+    return claimed;
   }
 
   /**

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -152,6 +153,55 @@ class GovernedIngestionIntegrationTest extends PolicyServiceIntegrationTestSuppo
     awaitRow(reading.readingId());
 
     redeliverAndExpectStoredAndPublishedOnce(reading, marker);
+  }
+
+  @Test
+  void aReadingResentWithItsIdInUpperCaseIsTheSameReading() {
+    String sensorId = registerSensor("licence_plate");
+    Reading reading = plateReading(sensorId, Instant.now().minusSeconds(10), plate());
+    Reading shouted =
+        new Reading(
+            reading.readingId().toUpperCase(Locale.ROOT),
+            reading.sensorId(),
+            reading.observedAt(),
+            reading.category(),
+            reading.location(),
+            reading.attributes());
+    Reading marker = plateReading(sensorId, Instant.now().minusSeconds(5), plate());
+
+    publishRaw(reading);
+    awaitRow(reading.readingId());
+    publishRaw(shouted, marker);
+    awaitRow(marker.readingId());
+
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from governed_readings where lower(reading_id) = ?",
+                Long.class,
+                reading.readingId()))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aReadingWhoseIdIsNotAUuidIsQuarantinedAndDoesNotBlockItsPartition() {
+    String sensorId = registerSensor("licence_plate");
+    Reading valid = plateReading(sensorId, Instant.now().minusSeconds(10), plate());
+    String notAUuid = "1-1-1-1-1";
+    Reading odd =
+        new Reading(
+            notAUuid,
+            valid.sensorId(),
+            valid.observedAt(),
+            valid.category(),
+            valid.location(),
+            valid.attributes());
+    Reading after = plateReading(sensorId, Instant.now().minusSeconds(5), plate());
+
+    publishRaw(odd, after);
+
+    awaitRow(after.readingId());
+    assertThat(value(awaitQuarantined(notAUuid)).path("reason").asString()).isEqualTo("malformed");
+    assertThat(rows(notAUuid)).isZero();
   }
 
   /**

@@ -585,8 +585,8 @@ class RetentionSweepIntegrationTest extends PolicyServiceIntegrationTestSupport 
 
   @Test
   void readingIdsAreForgottenOnceNoDeliveryOfThemCanBeAcceptedAnyMore() {
-    String stale = "forget-" + unique("id");
-    String recent = "keep-" + unique("id");
+    UUID stale = UUID.randomUUID();
+    UUID recent = UUID.randomUUID();
     Instant now = clock.instant();
     sql.update(
         "insert into governed_reading_ids (reading_id, remember_until) values (?, ?), (?, ?)",
@@ -597,10 +597,10 @@ class RetentionSweepIntegrationTest extends PolicyServiceIntegrationTestSupport 
 
     sweep.sweepBySystem();
 
-    List<String> remembered =
+    List<UUID> remembered =
         sql.queryForList(
             "select reading_id from governed_reading_ids where reading_id in (?, ?)",
-            String.class,
+            UUID.class,
             stale,
             recent);
     assertThat(remembered).containsExactly(recent);

@@ -1,15 +1,19 @@
-package org.civitas.ingest.reading;
+package org.civitas.contract.reading;
 
 import java.util.UUID;
 
 /**
- * Strict UUID reading: exactly 8-4-4-4-12 ASCII hex digits. {@link UUID#fromString} accepts
- * shortened groups such as {@code 1-1-1-1-1}, which would let one reading pass under two ids.
+ * readingIds (CONTRACT §4.1) read strictly: exactly 8-4-4-4-12 ASCII hex digits. {@link
+ * UUID#fromString} accepts shortened groups such as {@code 1-1-1-1-1}, which would let one reading
+ * pass under two ids. Ingest validates with it, and policy-service keys its idempotency ledger by
+ * the UUID it denotes.
  */
-final class Uuids {
+public final class ReadingIds {
 
-  static UUID parse(String text) {
-    if (text.length() != 36
+  /** The UUID, or null when the text is not one (null included). */
+  public static UUID parse(String text) {
+    if (text == null
+        || text.length() != 36
         || text.charAt(8) != '-'
         || text.charAt(13) != '-'
         || text.charAt(18) != '-'
@@ -50,5 +54,5 @@ final class Uuids {
     return -1;
   }
 
-  private Uuids() {}
+  private ReadingIds() {}
 }
