@@ -24,9 +24,13 @@ public final class Platform implements AutoCloseable {
 
   private static final int YOUNG_GENERATION_MB = 96;
 
-  /** Services every reading passes through, which run with the full JIT (see {@link #service}). */
-  private static final List<String> HOT_PATH =
-      List.of("ingest-service", "api-gateway", "policy-service");
+  /**
+   * Services that do work of their own for every reading, which run with the full JIT (see {@link
+   * #service}). Not the gateway: it passes each batch through as bytes, and on a platform started a
+   * minute before its C2 compilations took 10 % of a core while the load ran; with C1 alone it used
+   * 19.7 % of a core instead of 25.8 % and governance kept up (docs/performance.md, Session 8).
+   */
+  private static final List<String> HOT_PATH = List.of("ingest-service", "policy-service");
 
   /**
    * How long each service may take to become healthy; a machine shared with parallel builds can
