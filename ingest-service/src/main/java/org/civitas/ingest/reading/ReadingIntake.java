@@ -13,6 +13,7 @@ import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
@@ -38,6 +39,8 @@ public final class ReadingIntake {
   private static final JsonMapper INPUT =
       JsonMapper.builder(
               JsonFactory.builder()
+                  // per thread, as ContractJson does and for the same reason
+                  .recyclerPool(JsonRecyclerPools.threadLocalPool())
                   .streamReadConstraints(
                       StreamReadConstraints.builder().maxNestingDepth(64).build())
                   .build())
