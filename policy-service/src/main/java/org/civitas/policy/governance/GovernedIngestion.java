@@ -89,7 +89,7 @@ class GovernedIngestion {
     Instant earliest = now.minus(settings.maxReadingAge());
     Instant latest = now.plus(settings.maxFutureSkew());
     for (RawRecord record : records) {
-      Reading reading = decode(record.value());
+      Reading reading = RawReadingDecoder.decode(record.value());
       if (reading == null) {
         quarantined.add(malformed(record, now));
         continue;
@@ -186,17 +186,6 @@ class GovernedIngestion {
       return RefusalReason.TIMESTAMP_FUTURE;
     }
     return null;
-  }
-
-  private static Reading decode(byte[] value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return ContractJson.mapper().readValue(value, Reading.class);
-    } catch (JacksonException e) {
-      return null;
-    }
   }
 
   /** What can be said about a record that is not a reading: identifiers only, if they look safe. */
