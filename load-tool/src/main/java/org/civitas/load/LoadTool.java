@@ -78,6 +78,8 @@ public final class LoadTool {
           --repository=.                         checkout whose service jars are measured
           --postgres-port=5432                   tells the platform's PostgreSQL from others
           --probe-interval=250ms --drain=60s
+          --probe-poll=200ms                     how often the probe's readings are looked for;
+                                                 latencies are late by up to this much
           --policy-group=policy-service           consumer group whose assignment the report shows
                                                  for the probe's partition
           --probe-partition=busiest              raw-topic partition of the probe sensor: busiest

@@ -63,6 +63,7 @@ public final class EndToEnd {
             "repository",
             "postgres-port",
             "probe-interval",
+            "probe-poll",
             "policy-group",
             "probe-partition",
             "drain"));
@@ -152,7 +153,8 @@ public final class EndToEnd {
             vendor,
             staff,
             probeSensor,
-            arguments.duration("probe-interval", Duration.ofMillis(250), Duration.ofMillis(10)));
+            arguments.duration("probe-interval", Duration.ofMillis(250), Duration.ofMillis(10)),
+            arguments.duration("probe-poll", Duration.ofMillis(200), Duration.ofMillis(10)));
     awaitProbeSensorKnown(probe);
 
     RunSummary baseline = null;
