@@ -22,6 +22,14 @@ import tools.jackson.databind.ObjectReader;
  */
 final class RawReadingDecoder {
 
+  // the known fields, one bit each, so that a repeated one is noticed
+  private static final int READING_ID = 1;
+  private static final int SENSOR_ID = 2;
+  private static final int OBSERVED_AT = 4;
+  private static final int CATEGORY = 8;
+  private static final int LOCATION = 16;
+  private static final int ATTRIBUTES = 32;
+
   /** Reads the attributes object in place; what follows it is the rest of the reading. */
   private static final ObjectReader ATTRIBUTE_MAP =
       ContractJson.mapper()
@@ -64,43 +72,26 @@ final class RawReadingDecoder {
       int seen = 0;
       for (String name = json.nextName(); name != null; name = json.nextName()) {
         int field = field(name);
-        if (field != 0) {
-          if ((seen & field) != 0) {
-            return null; // a repeated field: Jackson's rule for which one wins applies
-          }
-          seen |= field;
+        if ((seen & field) != 0) {
+          return null; // a repeated field: Jackson's rule for which one wins applies
         }
+        seen |= field;
         JsonToken token = json.nextToken();
+        if (field != 0 && !plain(field, token)) {
+          return null; // coercions and odd shapes are Jackson's
+        }
         switch (field) {
-          case READING_ID, SENSOR_ID, OBSERVED_AT, CATEGORY -> {
-            if (token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NULL) {
-              return null; // coercions are Jackson's
-            }
-            String text = token == JsonToken.VALUE_NULL ? null : json.getString();
-            switch (field) {
-              case READING_ID -> readingId = text;
-              case SENSOR_ID -> sensorId = text;
-              case OBSERVED_AT -> observedAt = text;
-              default -> category = text;
-            }
-          }
+          case READING_ID -> readingId = text(json, token);
+          case SENSOR_ID -> sensorId = text(json, token);
+          case OBSERVED_AT -> observedAt = text(json, token);
+          case CATEGORY -> category = text(json, token);
           case LOCATION -> {
-            if (token == JsonToken.START_OBJECT) {
-              location = location(json);
-              if (location == null) {
-                return null;
-              }
-            } else if (token != JsonToken.VALUE_NULL) {
+            if (token == JsonToken.START_OBJECT && (location = location(json)) == null) {
               return null;
             }
           }
-          case ATTRIBUTES -> {
-            if (token == JsonToken.START_OBJECT) {
-              attributes = ATTRIBUTE_MAP.readValue(json);
-            } else if (token != JsonToken.VALUE_NULL) {
-              return null;
-            }
-          }
+          case ATTRIBUTES ->
+              attributes = token == JsonToken.START_OBJECT ? ATTRIBUTE_MAP.readValue(json) : null;
           default -> json.skipChildren(); // unknown properties are ignored, as ContractJson does
         }
       }
@@ -131,12 +122,18 @@ final class RawReadingDecoder {
     return lat == null || lon == null ? null : new Reading.Location(lat, lon);
   }
 
-  private static final int READING_ID = 1;
-  private static final int SENSOR_ID = 2;
-  private static final int OBSERVED_AT = 4;
-  private static final int CATEGORY = 8;
-  private static final int LOCATION = 16;
-  private static final int ATTRIBUTES = 32;
+  /** Null, or a string for the four text fields and an object for location and attributes. */
+  private static boolean plain(int field, JsonToken token) {
+    return token == JsonToken.VALUE_NULL
+        || token
+            == (field == LOCATION || field == ATTRIBUTES
+                ? JsonToken.START_OBJECT
+                : JsonToken.VALUE_STRING);
+  }
+
+  private static String text(JsonParser json, JsonToken token) {
+    return token == JsonToken.VALUE_NULL ? null : json.getString();
+  }
 
   private static int field(String name) {
     return switch (name) {
