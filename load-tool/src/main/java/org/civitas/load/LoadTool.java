@@ -85,6 +85,12 @@ public final class LoadTool {
           --probe-partition=busiest              raw-topic partition of the probe sensor: busiest
                                                  (the consumer serving most load sensors; the
                                                  worst-case latency), random, or a number
+          --settle=30s                           with --rate: after --warmup, warm up on until every
+                                                 probe reading has been queryable within
+                                                 --settle-within (2s) for this long; 0 for a fixed
+                                                 warm-up (the default without --rate)
+          --warmup-max=5m                        the longest warm-up; a run that did not settle by
+                                                 then is measured anyway and says NOT SETTLED
 
       java -jar load-tool.jar groups [--bootstrap=127.0.0.1:9092] [--group=policy-service,audit-service]
           Each member of the consumer groups with its partitions and lag (how instances share work).

@@ -17,10 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
@@ -28,6 +25,7 @@ import org.civitas.contract.ContractJson;
 import org.civitas.load.baseline.BaselineOptions;
 import org.civitas.load.baseline.KafkaBaseline;
 import org.civitas.load.cli.Arguments;
+import org.civitas.load.cli.Durations;
 import org.civitas.load.cli.UsageException;
 import org.civitas.load.ingest.ClientCredentials;
 import org.civitas.load.ingest.IngestLoad;
@@ -36,6 +34,7 @@ import org.civitas.load.reading.SensorTarget;
 import org.civitas.load.run.LatencyHistogram;
 import org.civitas.load.run.RunPlan;
 import org.civitas.load.run.RunSummary;
+import org.civitas.load.run.Settling;
 import org.civitas.load.run.SetupException;
 
 /**
@@ -48,6 +47,14 @@ public final class EndToEnd {
   public static final List<String> OPTIONS;
 
   private static final Duration DEFAULT_DURATION = Duration.ofSeconds(60);
+
+  /** How long the probe must have kept up before a paced run's warm-up ends. */
+  private static final Duration DEFAULT_SETTLE = Duration.ofSeconds(30);
+
+  /** The latency target (docs/performance.md): a probe slower than this has not kept up. */
+  private static final Duration DEFAULT_SETTLE_WITHIN = Duration.ofSeconds(2);
+
+  private static final Duration DEFAULT_WARMUP_MAX = Duration.ofMinutes(5);
 
   static {
     List<String> options = new ArrayList<>(IngestOptions.OPTIONS);
@@ -66,6 +73,9 @@ public final class EndToEnd {
             "probe-poll",
             "policy-group",
             "probe-partition",
+            "settle",
+            "settle-within",
+            "warmup-max",
             "drain"));
     OPTIONS = List.copyOf(options);
   }
@@ -154,7 +164,8 @@ public final class EndToEnd {
             staff,
             probeSensor,
             arguments.duration("probe-interval", Duration.ofMillis(250), Duration.ofMillis(10)),
-            arguments.duration("probe-poll", Duration.ofMillis(200), Duration.ofMillis(10)));
+            arguments.duration("probe-poll", Duration.ofMillis(200), Duration.ofMillis(10)),
+            settleWithin());
     awaitProbeSensorKnown(probe);
 
     RunSummary baseline = null;
@@ -166,20 +177,14 @@ public final class EndToEnd {
               .run();
     }
 
+    Settling settling = settling(plan, probe);
+    Duration settleWindow = settleWindow(plan);
     double loadBefore = loadAverage();
     PlatformMonitor monitor = new PlatformMonitor(http, gateway, policyMetrics, processes);
     monitor.start();
     probe.start();
-    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    timer.schedule(probe::measure, plan.warmup().toMillis(), TimeUnit.MILLISECONDS);
-    RunSummary ingested;
-    long windowEnd;
-    try {
-      ingested = ingest.run(sensors);
-      windowEnd = System.nanoTime();
-    } finally {
-      timer.shutdownNow();
-    }
+    RunSummary ingested = ingest.run(sensors, settling);
+    long windowEnd = System.nanoTime();
     long windowStart = windowEnd - (long) (ingested.elapsedSeconds() * 1e9);
     // read after the load, when the group has long settled on its assignment
     ProbePlacement placement =
@@ -194,6 +199,7 @@ public final class EndToEnd {
     decommission(gateway, staff, probeSensor);
 
     return summarize(
+        warmup(plan, settleWindow, ingested),
         ingested,
         baseline,
         monitor.samples(),
@@ -206,7 +212,52 @@ public final class EndToEnd {
         loadAfter);
   }
 
+  /**
+   * A paced run warms up until the probe has kept up for {@code --settle} (30 s): on a platform
+   * just started, the JITs compile for minutes and a fixed warm-up can end with a backlog the
+   * platform then carries through the measured time (docs/performance.md, Session 8). An unpaced
+   * run has no steady state to wait for (governance falls behind by design), so it warms up for
+   * {@code --warmup} unless {@code --settle} is given.
+   */
+  private Settling settling(RunPlan plan, LatencyProbe probe) {
+    Duration window = settleWindow(plan);
+    if (window.isZero()) {
+      return new Settling(() -> true, plan.warmup(), probe::measure);
+    }
+    Duration longest = arguments.duration("warmup-max", DEFAULT_WARMUP_MAX, Duration.ZERO);
+    if (longest.compareTo(plan.warmup()) < 0) {
+      throw new UsageException(
+          "--warmup-max ("
+              + Durations.format(longest)
+              + ") is shorter than --warmup ("
+              + Durations.format(plan.warmup())
+              + ")");
+    }
+    return new Settling(() -> probe.settled(window), longest, probe::measure);
+  }
+
+  private Duration settleWindow(RunPlan plan) {
+    return arguments.duration(
+        "settle", plan.paced() ? DEFAULT_SETTLE : Duration.ZERO, Duration.ZERO);
+  }
+
+  private Duration settleWithin() {
+    return arguments.duration("settle-within", DEFAULT_SETTLE_WITHIN, Duration.ofMillis(1));
+  }
+
+  private EndToEndSummary.Warmup warmup(RunPlan plan, Duration settleWindow, RunSummary ingested) {
+    Object seconds = ingested.details().get("warmupSeconds");
+    Object settled = ingested.details().get("settled");
+    return new EndToEndSummary.Warmup(
+        seconds instanceof Number n ? n.doubleValue() : plan.warmup().toMillis() / 1000.0,
+        plan.warmup().toMillis() / 1000.0,
+        settleWindow.toMillis() / 1000.0,
+        settleWithin().toMillis(),
+        !(settled instanceof Boolean b) || b);
+  }
+
   private EndToEndSummary summarize(
+      EndToEndSummary.Warmup warmup,
       RunSummary ingested,
       RunSummary baseline,
       List<PlatformMonitor.Sample> samples,
@@ -265,6 +316,7 @@ public final class EndToEnd {
         Instant.now().toString(),
         ingested.target(),
         ingested.settings(),
+        warmup,
         round(seconds, 1),
         ingested.acceptedPerSecond(),
         round(governedPerSecond, 1),
@@ -445,6 +497,30 @@ public final class EndToEnd {
     return Math.round(value * scale) / scale;
   }
 
+  static String describe(EndToEndSummary.Warmup w) {
+    if (w.settleSeconds() <= 0) {
+      return String.format(Locale.ROOT, "%.0f s", w.seconds());
+    }
+    String keptUp =
+        String.format(
+            Locale.ROOT,
+            "every probe reading queryable within %,.0f ms for %.0f s",
+            w.settleWithinMillis(),
+            w.settleSeconds());
+    return w.settled()
+        ? String.format(
+            Locale.ROOT,
+            "%.0f s (at least %.0f s, then until %s)",
+            w.seconds(),
+            w.minimumSeconds(),
+            keptUp)
+        : String.format(
+            Locale.ROOT,
+            "%.0f s, --warmup-max: NOT SETTLED (never %s), the window may carry a backlog",
+            w.seconds(),
+            keptUp);
+  }
+
   /** The human-readable report. */
   public static String render(EndToEndSummary s) {
     StringBuilder out = new StringBuilder();
@@ -456,6 +532,7 @@ public final class EndToEnd {
             s.windowSeconds(),
             s.loadAverageBefore(),
             s.loadAverageAfter()));
+    out.append(String.format(Locale.ROOT, "  %-34s %s%n", "warm-up", describe(s.warmup())));
     out.append(
         String.format(
             Locale.ROOT,

@@ -6,6 +6,7 @@ import org.civitas.load.run.RunSummary;
 /**
  * The figures of one end-to-end run (printed with {@code --json}).
  *
+ * @param warmup how long the load ran before the measured window, and why it ended then
  * @param windowSeconds the measured window the rates are computed over (warm-up excluded)
  * @param governedRowsPerSecond governed rows stored per second (policy-service counter)
  * @param probePlacement the latency probe's raw-topic partition, the partitions of the consumer
@@ -24,6 +25,7 @@ public record EndToEndSummary(
     String finishedAt,
     String target,
     Map<String, Object> settings,
+    Warmup warmup,
     double windowSeconds,
     double acceptedPerSecond,
     double governedRowsPerSecond,
@@ -43,6 +45,23 @@ public record EndToEndSummary(
     double loadAverageAfter,
     RunSummary ingest,
     RunSummary baseline) {
+
+  /**
+   * @param seconds the warm-up's length
+   * @param minimumSeconds {@code --warmup}
+   * @param settleSeconds {@code --settle}: how long the probe had to keep up before measuring; 0
+   *     for a warm-up of {@code --warmup} alone
+   * @param settleWithinMillis {@code --settle-within}: how fast a probe reading had to become
+   *     queryable to count as keeping up
+   * @param settled false when {@code --warmup-max} ran out first, so the measured window may carry
+   *     a backlog
+   */
+  public record Warmup(
+      double seconds,
+      double minimumSeconds,
+      double settleSeconds,
+      double settleWithinMillis,
+      boolean settled) {}
 
   public record ProcessFigures(
       int processes, double cpuPercent, long maxRssBytes, long maxPssBytes) {}

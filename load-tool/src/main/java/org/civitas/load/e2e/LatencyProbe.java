@@ -31,6 +31,14 @@ final class LatencyProbe {
   static final String CATEGORY = "traffic_count";
   static final String PURPOSE = "traffic-planning";
 
+  /**
+   * The API's largest page. A run of several minutes posts more probe readings than that, and the
+   * newest come last, so a poll follows the cursor.
+   */
+  private static final int PAGE = 1000;
+
+  private static final int MAX_PAGES_PER_POLL = 20;
+
   private final HttpClient http;
   private final URI gateway;
   private final ClientCredentials vendor;
@@ -38,13 +46,19 @@ final class LatencyProbe {
   private final String sensorId;
   private final Duration interval;
   private final Duration pollInterval;
-  private final Map<String, Long> pending = new ConcurrentHashMap<>();
+
+  /** Posted and not yet seen, warm-up ones too, by readingId. */
+  private final Map<String, Posted> pending = new ConcurrentHashMap<>();
+
   private final LatencyHistogram latency = new LatencyHistogram();
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong lost = new AtomicLong();
   private final Instant since = Instant.now().minus(10, ChronoUnit.MINUTES);
   private volatile boolean running;
   private volatile boolean measuring;
+  private volatile long startedNanos;
+  private volatile long lastSlowNanos;
+  private final Duration keptUpWithin;
   private Thread poster;
   private Thread poller;
 
@@ -55,7 +69,8 @@ final class LatencyProbe {
       ClientCredentials staff,
       String sensorId,
       Duration interval,
-      Duration pollInterval) {
+      Duration pollInterval,
+      Duration keptUpWithin) {
     this.http = http;
     this.gateway = gateway;
     this.vendor = vendor;
@@ -63,6 +78,7 @@ final class LatencyProbe {
     this.sensorId = sensorId;
     this.interval = interval;
     this.pollInterval = pollInterval;
+    this.keptUpWithin = keptUpWithin;
   }
 
   /** Posts one probe reading; true when it was accepted (the sensor is known to ingest). */
@@ -70,7 +86,11 @@ final class LatencyProbe {
     return post(UUID.randomUUID().toString()) == 202;
   }
 
+  private record Posted(long nanos, boolean counted) {}
+
   void start() {
+    startedNanos = System.nanoTime();
+    lastSlowNanos = startedNanos;
     running = true;
     poster = new Thread(this::postLoop, "probe-poster");
     poller = new Thread(this::pollLoop, "probe-poller");
@@ -83,6 +103,25 @@ final class LatencyProbe {
   /** From now on, probes count; earlier ones were warm-up. */
   void measure() {
     measuring = true;
+    pending.values().removeIf(posted -> !posted.counted());
+  }
+
+  /**
+   * True when, for the last {@code window}, every probe reading became queryable within the
+   * constructor's {@code keptUpWithin} and none has waited longer: the platform has no backlog on
+   * the probe's partition.
+   */
+  boolean settled(Duration window) {
+    long now = System.nanoTime();
+    if (now - startedNanos < window.toNanos() || now - lastSlowNanos < window.toNanos()) {
+      return false;
+    }
+    for (Posted posted : pending.values()) {
+      if (now - posted.nanos() > keptUpWithin.toNanos()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Stops posting, then waits up to {@code grace} for the probes in flight. */
@@ -90,13 +129,17 @@ final class LatencyProbe {
     running = false;
     poster.join();
     long deadline = System.nanoTime() + grace.toNanos();
-    while (!pending.isEmpty() && System.nanoTime() < deadline) {
+    while (countedPending() > 0 && System.nanoTime() < deadline) {
       LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
     }
-    lost.addAndGet(pending.size());
+    lost.addAndGet(countedPending());
     pending.clear();
     poller.interrupt();
     poller.join(Duration.ofSeconds(10).toMillis());
+  }
+
+  private long countedPending() {
+    return pending.values().stream().filter(Posted::counted).count();
   }
 
   LatencyHistogram latency() {
@@ -116,14 +159,16 @@ final class LatencyProbe {
       long started = System.nanoTime();
       String id = UUID.randomUUID().toString();
       boolean counted = measuring;
+      pending.put(id, new Posted(started, counted));
       if (counted) {
-        pending.put(id, started);
         sent.incrementAndGet();
       }
       int status = post(id);
-      if (status != 202 && counted) {
+      if (status != 202) {
         pending.remove(id);
-        lost.incrementAndGet();
+        if (counted) {
+          lost.incrementAndGet();
+        }
       }
       long wait = interval.toNanos() - (System.nanoTime() - started);
       if (wait > 0) {
@@ -143,20 +188,38 @@ final class LatencyProbe {
     while (!Thread.currentThread().isInterrupted()) {
       long started = System.nanoTime();
       if (!pending.isEmpty()) {
-        JsonNode page = query();
-        long now = System.nanoTime();
-        if (page != null) {
-          for (JsonNode item : page.path("items")) {
-            Long postedAt = pending.remove(item.path("readingId").asString(""));
-            if (postedAt != null) {
-              latency.recordNanos(now - postedAt);
-            }
+        String cursor = null;
+        for (int page = 0; page < MAX_PAGES_PER_POLL; page++) {
+          JsonNode answer = query(cursor);
+          if (answer == null) {
+            break;
+          }
+          seen(answer.path("items"), System.nanoTime());
+          cursor = answer.path("nextCursor").asString(null);
+          if (cursor == null || pending.isEmpty()) {
+            break;
           }
         }
       }
       long wait = pollInterval.toNanos() - (System.nanoTime() - started);
       if (wait > 0) {
         LockSupport.parkNanos(wait);
+      }
+    }
+  }
+
+  private void seen(JsonNode items, long now) {
+    for (JsonNode item : items) {
+      Posted posted = pending.remove(item.path("readingId").asString(""));
+      if (posted == null) {
+        continue;
+      }
+      long nanos = now - posted.nanos();
+      if (posted.counted()) {
+        latency.recordNanos(nanos);
+      }
+      if (nanos > keptUpWithin.toNanos()) {
+        lastSlowNanos = now;
       }
     }
   }
@@ -200,7 +263,7 @@ final class LatencyProbe {
     }
   }
 
-  private JsonNode query() {
+  private JsonNode query(String cursor) {
     String query =
         "category="
             + CATEGORY
@@ -212,7 +275,9 @@ final class LatencyProbe {
             + encode(since.toString())
             + "&to="
             + encode(Instant.now().plus(10, ChronoUnit.MINUTES).toString())
-            + "&limit=1000";
+            + "&limit="
+            + PAGE
+            + (cursor == null ? "" : "&cursor=" + encode(cursor));
     HttpRequest request =
         HttpRequest.newBuilder(gateway.resolve("/api/v1/data/readings?" + query))
             .timeout(Duration.ofSeconds(30))

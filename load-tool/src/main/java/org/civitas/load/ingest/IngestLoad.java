@@ -22,6 +22,7 @@ import org.civitas.load.reading.SensorTarget;
 import org.civitas.load.run.LoadRun;
 import org.civitas.load.run.RunResult;
 import org.civitas.load.run.RunSummary;
+import org.civitas.load.run.Settling;
 import org.civitas.load.run.SetupException;
 import tools.jackson.core.JacksonException;
 
@@ -86,6 +87,14 @@ public final class IngestLoad {
 
   /** Runs the load for the given sensors (normally {@link #sensors()}). */
   public RunSummary run(List<SensorTarget> sensors) throws InterruptedException {
+    return run(sensors, null);
+  }
+
+  /**
+   * Runs the load for the given sensors, warming up until {@code settling} says the platform has
+   * settled (null: for the plan's warm-up).
+   */
+  public RunSummary run(List<SensorTarget> sensors, Settling settling) throws InterruptedException {
     tokens.bearer();
     IngestRequests requests =
         new IngestRequests(http, options.gateway(), tokens, options.timeout());
@@ -97,13 +106,18 @@ public final class IngestLoad {
             Clock.systemUTC());
     int batch = options.plan().batch();
     log.printf(
-        "ingest: %d sensor(s) %s -> %s, batch %d, concurrency %d, warm-up %ds, measuring %ds%n",
+        "ingest: %d sensor(s) %s -> %s, batch %d, concurrency %d, warm-up %ds%s, measuring %ds%n",
         sensors.size(),
         categories(sensors),
         requests.endpoint(),
         batch,
         options.plan().concurrency(),
         options.plan().warmup().toSeconds(),
+        settling == null
+            ? ""
+            : " and until the platform has settled, at most "
+                + settling.longest().toSeconds()
+                + "s",
         options.plan().duration().toSeconds());
     RunResult result =
         new LoadRun<Body>(
@@ -113,6 +127,7 @@ public final class IngestLoad {
                 body -> body.json().length,
                 requests,
                 log)
+            .settling(settling)
             .run();
     Map<String, Object> settings = new LinkedHashMap<>(options.plan().describe());
     settings.put("clientId", options.clientId());
@@ -120,6 +135,10 @@ public final class IngestLoad {
     settings.put("timeout", options.timeout().toSeconds() + "s");
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("categories", String.join(",", categories(sensors)));
+    if (settling != null) {
+      details.put("warmupSeconds", Math.round(result.warmupSeconds() * 10) / 10.0);
+      details.put("settled", result.settled());
+    }
     return RunSummary.of("ingest", requests.endpoint().toString(), settings, result, details);
   }
 

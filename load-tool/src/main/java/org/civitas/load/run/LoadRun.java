@@ -35,6 +35,7 @@ public final class LoadRun<T> {
   private final ToLongFunction<T> bytesOf;
   private final Action<T> action;
   private final PrintStream progress;
+  private Settling settling;
 
   public LoadRun(
       RunPlan plan,
@@ -51,22 +52,32 @@ public final class LoadRun<T> {
     this.progress = progress;
   }
 
+  /**
+   * Warm up until {@code settling} says the target has settled instead of for the plan's warm-up
+   * alone; null for the plan's warm-up alone.
+   */
+  public LoadRun<T> settling(Settling settling) {
+    this.settling = settling;
+    return this;
+  }
+
   public RunResult run() throws InterruptedException {
     RunRecorder warmup = new RunRecorder();
     RunRecorder measured = new RunRecorder();
     try (PayloadQueue<T> queue = new PayloadQueue<>(payloads, 2 * plan.concurrency() + 2)) {
       long start = System.nanoTime();
-      long measureStart = start + plan.warmup().toNanos();
-      long end = measureStart + plan.duration().toNanos();
-      Instant measuredFrom = Instant.now().plus(plan.warmup()).truncatedTo(ChronoUnit.MILLIS);
+      Phases phases =
+          new Phases(
+              start + (settling == null ? plan.warmup() : longestWarmup()).toNanos(),
+              plan.duration().toNanos());
       Pacer pacer = plan.paced() ? new Pacer(plan.readingsPerSecond(), plan.batch(), start) : null;
 
-      ScheduledExecutorService ticker = progressTicker(start, measureStart, warmup, measured);
+      ScheduledExecutorService ticker = progressTicker(start, phases, warmup, measured);
+      Thread settler = settling == null ? null : settler(start, phases);
       List<Thread> workers = new ArrayList<>(plan.concurrency());
       for (int i = 0; i < plan.concurrency(); i++) {
         Thread worker =
-            new Thread(
-                () -> work(queue, pacer, measureStart, end, warmup, measured), "load-worker-" + i);
+            new Thread(() -> work(queue, pacer, phases, warmup, measured), "load-worker-" + i);
         worker.setDaemon(true);
         workers.add(worker);
         worker.start();
@@ -79,39 +90,119 @@ public final class LoadRun<T> {
         for (Thread worker : workers) {
           worker.interrupt();
         }
+        if (settler != null) {
+          settler.interrupt();
+        }
         if (ticker != null) {
           ticker.shutdownNow();
         }
       }
+      long measureStart = phases.measureStart;
+      long end = phases.end();
       long last = measured.lastCompletionNanos.get();
       long stop = measured.requests() == 0 ? end : Math.max(end, last);
       double elapsed = Math.max(1e-9, (stop - measureStart) / 1e9);
-      return new RunResult(measured, elapsed, measuredFrom.toString());
+      Instant measuredFrom =
+          phases.measuredFrom != null
+              ? phases.measuredFrom
+              : Instant.now().minusNanos(System.nanoTime() - measureStart);
+      return new RunResult(
+          measured,
+          elapsed,
+          measuredFrom.truncatedTo(ChronoUnit.MILLIS).toString(),
+          (measureStart - start) / 1e9,
+          phases.settled);
+    }
+  }
+
+  private Duration longestWarmup() {
+    return settling.longest().compareTo(plan.warmup()) > 0 ? settling.longest() : plan.warmup();
+  }
+
+  /**
+   * Asks {@link Settling#settled()} every half second once the plan's warm-up is over, and starts
+   * the measured phase when it answers true; the workers pick the new phase up on their next
+   * request.
+   */
+  private Thread settler(long start, Phases phases) {
+    Thread thread =
+        new Thread(
+            () -> {
+              long earliest = start + plan.warmup().toNanos();
+              long check = Settling.CHECK_EVERY.toNanos();
+              try {
+                parkUntil(earliest);
+                while (true) {
+                  boolean settled = settling.settled().getAsBoolean();
+                  long now = System.nanoTime();
+                  if (settled || phases.measuring(now)) {
+                    if (!phases.measuring(now)) {
+                      phases.measureFrom(now);
+                    }
+                    phases.settled = settled;
+                    settling.measuring().run();
+                    return;
+                  }
+                  long next = now + check;
+                  parkUntil(next - phases.measureStart < 0 ? next : phases.measureStart);
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "load-settler");
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
+  }
+
+  /**
+   * When measuring starts and ends; moved earlier, once, by the settler. Workers read it on every
+   * request, so a request started before the move counts as warm-up.
+   */
+  private static final class Phases {
+
+    private final long durationNanos;
+    private volatile long measureStart;
+    private volatile Instant measuredFrom;
+    private volatile boolean settled = true;
+
+    Phases(long measureStart, long durationNanos) {
+      this.measureStart = measureStart;
+      this.durationNanos = durationNanos;
+    }
+
+    void measureFrom(long now) {
+      measuredFrom = Instant.now();
+      measureStart = now;
+    }
+
+    long end() {
+      return measureStart + durationNanos;
+    }
+
+    boolean measuring(long now) {
+      return now - measureStart >= 0;
     }
   }
 
   private void work(
-      PayloadQueue<T> queue,
-      Pacer pacer,
-      long measureStart,
-      long end,
-      RunRecorder warmup,
-      RunRecorder measured) {
+      PayloadQueue<T> queue, Pacer pacer, Phases phases, RunRecorder warmup, RunRecorder measured) {
     try {
       while (true) {
         long now = System.nanoTime();
         if (pacer != null) {
           long slot = pacer.claim(now);
-          if (slot - end >= 0) {
+          if (slot - phases.end() >= 0) {
             return;
           }
           parkUntil(slot);
           now = System.nanoTime();
         }
-        if (now - end >= 0) {
+        if (now - phases.end() >= 0) {
           return;
         }
-        RunRecorder recorder = now - measureStart < 0 ? warmup : measured;
+        RunRecorder recorder = phases.measuring(now) ? measured : warmup;
         T payload = queue.take(recorder.generatorStalls);
         Outcome outcome;
         try {
@@ -124,7 +215,7 @@ public final class LoadRun<T> {
         recorder.record(
             outcome, readingsOf.applyAsInt(payload), bytesOf.applyAsLong(payload), done);
         if (!outcome.pause().isZero()) {
-          parkUntil(Math.min(done + outcome.pause().toNanos(), end));
+          parkUntil(Math.min(done + outcome.pause().toNanos(), phases.end()));
         }
       }
     } catch (InterruptedException e) {
@@ -144,7 +235,7 @@ public final class LoadRun<T> {
   }
 
   private ScheduledExecutorService progressTicker(
-      long start, long measureStart, RunRecorder warmup, RunRecorder measured) {
+      long start, Phases phases, RunRecorder warmup, RunRecorder measured) {
     if (progress == null || plan.progressEvery().isZero()) {
       return null;
     }
@@ -156,7 +247,7 @@ public final class LoadRun<T> {
               return thread;
             });
     long every = plan.progressEvery().toNanos();
-    ProgressLine line = new ProgressLine(start, measureStart, warmup, measured);
+    ProgressLine line = new ProgressLine(start, phases, warmup, measured);
     ticker.scheduleAtFixedRate(
         () -> progress.println(line.next(System.nanoTime())), every, every, TimeUnit.NANOSECONDS);
     return ticker;
@@ -166,7 +257,7 @@ public final class LoadRun<T> {
   private static final class ProgressLine {
 
     private final long start;
-    private final long measureStart;
+    private final Phases phases;
     private final RunRecorder warmup;
     private final RunRecorder measured;
     private RunRecorder last;
@@ -174,19 +265,19 @@ public final class LoadRun<T> {
     private long lastAccepted;
     private long lastRequests;
 
-    ProgressLine(long start, long measureStart, RunRecorder warmup, RunRecorder measured) {
+    ProgressLine(long start, Phases phases, RunRecorder warmup, RunRecorder measured) {
       this.start = start;
-      this.measureStart = measureStart;
+      this.phases = phases;
       this.warmup = warmup;
       this.measured = measured;
       this.lastAt = start;
     }
 
     String next(long now) {
-      RunRecorder current = now - measureStart < 0 ? warmup : measured;
+      RunRecorder current = phases.measuring(now) ? measured : warmup;
       if (current != last) {
         last = current;
-        lastAt = current == measured ? measureStart : start;
+        lastAt = current == measured ? phases.measureStart : start;
         lastAccepted = 0;
         lastRequests = 0;
       }

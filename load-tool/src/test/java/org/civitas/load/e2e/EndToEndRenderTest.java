@@ -8,6 +8,36 @@ import org.junit.jupiter.api.Test;
 
 class EndToEndRenderTest {
 
+  private static final EndToEndSummary.Warmup FIXED_WARMUP =
+      new EndToEndSummary.Warmup(60, 60, 0, 2000, true);
+
+  @Test
+  void aFixedWarmUpIsPrintedAsItsLength() {
+    assertThat(EndToEnd.render(summary(1, 0, 1, 1, 1))).contains("warm-up").contains(" 60 s\n");
+  }
+
+  @Test
+  void aSettledWarmUpSaysWhatItWaitedFor() {
+    String report =
+        EndToEnd.render(
+            summary(1, 0, 1, 1, 1, null, new EndToEndSummary.Warmup(152.4, 60, 30, 2000, true)));
+
+    assertThat(report)
+        .contains(
+            "152 s (at least 60 s, then until every probe reading queryable within 2,000 ms"
+                + " for 30 s)")
+        .doesNotContain("NOT SETTLED");
+  }
+
+  @Test
+  void aWarmUpThatNeverSettledIsFlagged() {
+    String report =
+        EndToEnd.render(
+            summary(1, 0, 1, 1, 1, null, new EndToEndSummary.Warmup(300, 60, 30, 2000, false)));
+
+    assertThat(report).contains("300 s, --warmup-max: NOT SETTLED").contains("backlog");
+  }
+
   @Test
   void aRunWhereNoProbeBecameQueryableSaysSoInsteadOfPrintingPercentiles() {
     String report = EndToEnd.render(summary(0, 158, -1, -1, -1));
@@ -60,10 +90,22 @@ class EndToEndRenderTest {
 
   private static EndToEndSummary summary(
       long probes, long notSeen, double p50, double p99, double max, ProbePlacement placement) {
+    return summary(probes, notSeen, p50, p99, max, placement, FIXED_WARMUP);
+  }
+
+  private static EndToEndSummary summary(
+      long probes,
+      long notSeen,
+      double p50,
+      double p99,
+      double max,
+      ProbePlacement placement,
+      EndToEndSummary.Warmup warmup) {
     return new EndToEndSummary(
         "2026-11-27T03:00:00Z",
         "http://localhost:8080/api/v1/ingest/readings",
         Map.of(),
+        warmup,
         40,
         37_142.4,
         6_172.4,

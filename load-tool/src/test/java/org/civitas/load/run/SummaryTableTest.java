@@ -28,7 +28,7 @@ class SummaryTableTest {
         "ingest",
         "http://localhost:8080/api/v1/ingest/readings",
         Map.of("batch", 500),
-        new RunResult(recorder, 2.0, "2026-11-26T10:00:00Z"),
+        new RunResult(recorder, 2.0, "2026-11-26T10:00:00Z", 5.0, true),
         Map.of());
   }
 
