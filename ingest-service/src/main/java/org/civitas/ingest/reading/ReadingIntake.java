@@ -56,11 +56,21 @@ public final class ReadingIntake {
   private final ReadingValidator validator;
   private final Clock clock;
   private final IngestSettings settings;
+  private final boolean streamed;
 
   public ReadingIntake(Sensors sensors, Clock clock, IngestSettings settings) {
+    this(sensors, clock, settings, true);
+  }
+
+  /**
+   * @param streamed whether a batch's readings are first tried by {@link StreamedReading}; false
+   *     builds a tree of every reading (the reference the streamed path is tested against)
+   */
+  ReadingIntake(Sensors sensors, Clock clock, IngestSettings settings, boolean streamed) {
     this.validator = new ReadingValidator(sensors, settings.maxReadingSize().toBytes());
     this.clock = clock;
     this.settings = settings;
+    this.streamed = streamed;
   }
 
   /**
@@ -78,9 +88,16 @@ public final class ReadingIntake {
     List<Rejection> rejected = new ArrayList<>();
     for (Item item : items) {
       Verdict verdict =
-          item.node == null
-              ? new Rejection(item.index, null, List.of(item.problem))
-              : validator.check(item.node, item.index, item.size, vendorId, earliest, latest);
+          item.streamed == null
+              ? null
+              : validator.accept(item.streamed, item.index, item.size, vendorId, earliest, latest);
+      if (verdict == null) {
+        JsonNode node = item.node != null || item.problem != null ? item.node : tree(body, item);
+        verdict =
+            node == null
+                ? new Rejection(item.index, null, List.of(item.problem))
+                : validator.check(node, item.index, item.size, vendorId, earliest, latest);
+      }
       if (verdict instanceof ValidReading reading) {
         valid.add(reading);
       } else {
@@ -120,7 +137,14 @@ public final class ReadingIntake {
         return batch;
       }
       return List.of(
-          new Item(0, single == null ? INPUT.createObjectNode() : single, body.length, null));
+          new Item(
+              0,
+              single == null ? INPUT.createObjectNode() : single,
+              body.length,
+              null,
+              null,
+              0,
+              0));
     } catch (JacksonException e) {
       throw unreadable(e);
     }
@@ -133,11 +157,34 @@ public final class ReadingIntake {
         throw new TooManyReadingsException(settings.maxReadings());
       }
       long start = parser.currentTokenLocation().getByteOffset();
+      if (streamed && parser.currentToken() == JsonToken.START_OBJECT) {
+        StreamedReading reading = StreamedReading.read(parser);
+        long end = parser.currentTokenLocation().getByteOffset() + 1;
+        batch.add(
+            reading == null
+                ? Item.slice(batch.size(), start, end)
+                : new Item(batch.size(), null, end - start, null, reading, start, end));
+        continue;
+      }
       JsonNode node = tree(parser);
       long end = parser.currentTokenLocation().getByteOffset() + 1;
-      batch.add(new Item(batch.size(), node, Math.max(0, end - start), null));
+      batch.add(new Item(batch.size(), node, Math.max(0, end - start), null, null, 0, 0));
     }
     return batch;
+  }
+
+  /**
+   * The tree of a reading {@link StreamedReading} left to the tree path, parsed again from its
+   * bytes; the body parser has already read them without error.
+   */
+  private static JsonNode tree(byte[] body, Item item) {
+    try (JsonParser parser =
+        INPUT.createParser(body, (int) item.start, (int) (item.end - item.start))) {
+      parser.nextToken();
+      return tree(parser);
+    } catch (JacksonException e) {
+      throw unreadable(e);
+    }
   }
 
   private static JsonNode tree(JsonParser parser) {
@@ -166,12 +213,12 @@ public final class ReadingIntake {
 
   private Item line(int index, byte[] body, int offset, int length) {
     if (length > settings.maxReadingSize().toBytes()) {
-      return new Item(index, null, length, Violations.TOO_LARGE);
+      return new Item(index, null, length, Violations.TOO_LARGE, null, 0, 0);
     }
     try {
-      return new Item(index, LINE.readTree(body, offset, length), length, null);
+      return new Item(index, LINE.readTree(body, offset, length), length, null, null, 0, 0);
     } catch (JacksonException e) {
-      return new Item(index, null, length, Violations.MALFORMED_JSON);
+      return new Item(index, null, length, Violations.MALFORMED_JSON, null, 0, 0);
     }
   }
 
@@ -198,6 +245,23 @@ public final class ReadingIntake {
             + ").");
   }
 
-  /** One reading as found in the body: its tree, or why there is none. */
-  private record Item(int index, JsonNode node, long size, FieldViolation problem) {}
+  /**
+   * One reading as found in the body: its tree, or why there is none, or the reading read off the
+   * token stream with where its bytes are (a {@code streamed} of null with a slice: parse the
+   * bytes).
+   */
+  private record Item(
+      int index,
+      JsonNode node,
+      long size,
+      FieldViolation problem,
+      StreamedReading streamed,
+      long start,
+      long end) {
+
+    /** A reading whose tree is still to be parsed from {@code body[start, end)}. */
+    static Item slice(int index, long start, long end) {
+      return new Item(index, null, end - start, null, null, start, end);
+    }
+  }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.civitas.contract.ContractJson;
 import org.civitas.contract.FieldViolation;
 import org.civitas.contract.reading.ReadingIds;
@@ -144,7 +145,64 @@ final class ReadingValidator {
         index,
         readingId,
         sensorId,
-        normalized(readingId, sensorId, observedAt, category, located, lat, lon, attributes));
+        normalized(
+            readingId,
+            sensorId,
+            observedAt,
+            category,
+            located,
+            lat,
+            lon,
+            json -> {
+              if (absent(attributes)) {
+                json.writeStartObject();
+                json.writeEndObject();
+              } else {
+                json.writeTree(attributes);
+              }
+            }));
+  }
+
+  /**
+   * The registry and time checks of {@link #check} for a reading whose shape {@link
+   * StreamedReading} has already found free of errors.
+   *
+   * @return the valid reading, or null when {@link #check} has an error to name
+   */
+  ValidReading accept(
+      StreamedReading reading,
+      int index,
+      long sizeBytes,
+      String vendorId,
+      Instant earliest,
+      Instant latest) {
+    if (sizeBytes > maxReadingBytes) {
+      return null;
+    }
+    RegisteredSensor sensor = sensors.find(reading.sensorId).orElse(null);
+    if (sensor == null
+        || !sensor.isOwnedBy(vendorId)
+        || !sensor.active()
+        || !sensor.collects(reading.category)) {
+      return null;
+    }
+    Instant observed = parseInstant(reading.observedAt);
+    if (observed == null || observed.isAfter(latest) || observed.isBefore(earliest)) {
+      return null;
+    }
+    return new ValidReading(
+        index,
+        reading.readingId,
+        reading.sensorId,
+        normalized(
+            reading.readingId,
+            reading.sensorId,
+            reading.observedAt,
+            reading.category,
+            reading.located,
+            reading.lat,
+            reading.lon,
+            reading::writeAttributes));
   }
 
   /**
@@ -159,7 +217,7 @@ final class ReadingValidator {
       boolean located,
       double lat,
       double lon,
-      JsonNode attributes) {
+      Consumer<JsonGenerator> attributes) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
     try (JsonGenerator json = ContractJson.mapper().createGenerator(out)) {
       json.writeStartObject();
@@ -175,12 +233,7 @@ final class ReadingValidator {
         json.writeEndObject();
       }
       json.writeName("attributes");
-      if (absent(attributes)) {
-        json.writeStartObject();
-        json.writeEndObject();
-      } else {
-        json.writeTree(attributes);
-      }
+      attributes.accept(json);
       json.writeEndObject();
     }
     return out.toByteArray();
@@ -206,15 +259,18 @@ final class ReadingValidator {
       return true;
     }
     if (value.isString()) {
-      String text = value.stringValue();
-      return (text.length() <= MAX_ATTRIBUTE_CHARS
-              || text.codePointCount(0, text.length()) <= MAX_ATTRIBUTE_CHARS)
-          && wellFormed(text);
+      return allowedText(value.stringValue());
     }
     if (value.isNumber()) {
       return Double.isFinite(value.doubleValue());
     }
     return false;
+  }
+
+  static boolean allowedText(String text) {
+    return (text.length() <= MAX_ATTRIBUTE_CHARS
+            || text.codePointCount(0, text.length()) <= MAX_ATTRIBUTE_CHARS)
+        && wellFormed(text);
   }
 
   /**
