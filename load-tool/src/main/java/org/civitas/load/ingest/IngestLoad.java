@@ -113,7 +113,7 @@ public final class IngestLoad {
         batch,
         options.plan().concurrency(),
         options.plan().warmup().toSeconds(),
-        settling == null
+        settling == null || settling.longest().compareTo(options.plan().warmup()) <= 0
             ? ""
             : " and until the platform has settled, at most "
                 + settling.longest().toSeconds()

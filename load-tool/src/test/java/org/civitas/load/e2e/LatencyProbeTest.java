@@ -41,6 +41,7 @@ class LatencyProbeTest {
 
   private final ExecutorService executor = Executors.newFixedThreadPool(4);
   private final AtomicLong delayNanos = new AtomicLong();
+  private final AtomicLong itemsServed = new AtomicLong();
   private final List<Stored> stored = new ArrayList<>();
   private HttpServer server;
   private URI gateway;
@@ -101,6 +102,9 @@ class LatencyProbeTest {
     assertThat(probe.sent()).isPositive().isLessThan(storedCount());
     assertThat(probe.notSeen()).isZero();
     assertThat(probe.latency().count()).isEqualTo(probe.sent());
+    assertThat(itemsServed.get())
+        .as("each poll resumes at the last page, not at the first reading")
+        .isLessThan((long) storedCount() * storedCount() / 4);
   }
 
   @Test
@@ -157,18 +161,23 @@ class LatencyProbeTest {
     }
     int from = Integer.parseInt(parameters.getOrDefault("cursor", "0"));
     long now = System.nanoTime();
-    List<String> visible = new ArrayList<>();
+    List<Stored> shown = new ArrayList<>();
     synchronized (this) {
       for (Stored reading : stored) {
         if (now - reading.visibleAt() >= 0) {
-          visible.add(reading.readingId());
+          shown.add(reading);
         }
       }
     }
+    // in the order they became visible, as the store pages them: what becomes visible later is
+    // added at the end, so an offset cursor stays valid
+    shown.sort((a, b) -> Long.compare(a.visibleAt() - now, b.visibleAt() - now));
+    List<String> visible = shown.stream().map(Stored::readingId).toList();
     List<Map<String, Object>> items = new ArrayList<>();
     for (int i = from; i < Math.min(from + page, visible.size()); i++) {
       items.add(Map.of("readingId", visible.get(i)));
     }
+    itemsServed.addAndGet(items.size());
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("items", items);
     answer.put("nextCursor", from + page < visible.size() ? String.valueOf(from + page) : null);

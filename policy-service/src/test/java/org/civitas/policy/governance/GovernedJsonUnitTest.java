@@ -2,6 +2,7 @@ package org.civitas.policy.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -95,7 +96,7 @@ class GovernedJsonUnitTest {
   }
 
   private static Object value(int depth) {
-    switch (RANDOM.nextInt(depth > 0 ? 9 : 7)) {
+    switch (RANDOM.nextInt(depth > 0 ? 13 : 11)) {
       case 0:
         return null;
       case 1:
@@ -110,6 +111,15 @@ class GovernedJsonUnitTest {
       case 6:
         return text();
       case 7:
+        // roundTo's results
+        return BigDecimal.valueOf(RANDOM.nextLong(-1_000_000, 1_000_000), RANDOM.nextInt(-2, 4));
+      case 8:
+        return (float) RANDOM.nextDouble();
+      case 9:
+        return new double[] {Double.NaN, Double.POSITIVE_INFINITY, -0.0, 1e300}[RANDOM.nextInt(4)];
+      case 10:
+        return Instant.ofEpochSecond(RANDOM.nextLong(4_000_000_000L));
+      case 11:
         return attributes(depth - 1);
       default:
         List<Object> items = new ArrayList<>();
