@@ -3,7 +3,6 @@ package org.civitas.ingest.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -44,13 +43,7 @@ class HostileBodyProperties {
 
   private final Sensors registry = ReadingFixtures.registry();
   private final ReadingIntake intake = ReadingFixtures.intake();
-  private final HostileBodies bodies =
-      new HostileBodies(
-          List.of(
-              ReadingFixtures.ACME_CAMERA,
-              ReadingFixtures.GLOBEX_METER,
-              ReadingFixtures.RETIRED_CAMERA),
-          ReadingFixtures.NOW);
+  private final HostileBodies bodies = ReadingFixtures.hostileBodies();
 
   @Property(tries = 6000)
   void jsonBodiesAreAssessedOrRefusedAsAWhole(

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,6 +46,11 @@ final class ReadingFixtures {
         return true;
       }
     };
+  }
+
+  /** Hostile bodies aimed at this registry's sensors, observed around {@link #NOW}. */
+  static HostileBodies hostileBodies() {
+    return new HostileBodies(List.of(ACME_CAMERA, GLOBEX_METER, RETIRED_CAMERA), NOW);
   }
 
   static ReadingIntake intake() {

@@ -25,13 +25,7 @@ class StreamedReadingProperties {
 
   private final ReadingIntake streamed = intake(true);
   private final ReadingIntake trees = intake(false);
-  private final HostileBodies bodies =
-      new HostileBodies(
-          List.of(
-              ReadingFixtures.ACME_CAMERA,
-              ReadingFixtures.GLOBEX_METER,
-              ReadingFixtures.RETIRED_CAMERA),
-          ReadingFixtures.NOW);
+  private final HostileBodies bodies = ReadingFixtures.hostileBodies();
 
   @Property(tries = 5000)
   void batchesAreAssessedAsTheTreePathAssessesThem(
