@@ -136,15 +136,7 @@ public final class ReadingIntake {
       if (batch != null) {
         return batch;
       }
-      return List.of(
-          new Item(
-              0,
-              single == null ? INPUT.createObjectNode() : single,
-              body.length,
-              null,
-              null,
-              0,
-              0));
+      return List.of(Item.tree(0, single == null ? INPUT.createObjectNode() : single, body.length));
     } catch (JacksonException e) {
       throw unreadable(e);
     }
@@ -163,12 +155,12 @@ public final class ReadingIntake {
         batch.add(
             reading == null
                 ? Item.slice(batch.size(), start, end)
-                : new Item(batch.size(), null, end - start, null, reading, start, end));
+                : Item.streamed(batch.size(), reading, start, end));
         continue;
       }
       JsonNode node = tree(parser);
       long end = parser.currentTokenLocation().getByteOffset() + 1;
-      batch.add(new Item(batch.size(), node, Math.max(0, end - start), null, null, 0, 0));
+      batch.add(Item.tree(batch.size(), node, Math.max(0, end - start)));
     }
     return batch;
   }
@@ -213,12 +205,12 @@ public final class ReadingIntake {
 
   private Item line(int index, byte[] body, int offset, int length) {
     if (length > settings.maxReadingSize().toBytes()) {
-      return new Item(index, null, length, Violations.TOO_LARGE, null, 0, 0);
+      return Item.problem(index, length, Violations.TOO_LARGE);
     }
     try {
-      return new Item(index, LINE.readTree(body, offset, length), length, null, null, 0, 0);
+      return Item.tree(index, LINE.readTree(body, offset, length), length);
     } catch (JacksonException e) {
-      return new Item(index, null, length, Violations.MALFORMED_JSON, null, 0, 0);
+      return Item.problem(index, length, Violations.MALFORMED_JSON);
     }
   }
 
@@ -258,6 +250,18 @@ public final class ReadingIntake {
       StreamedReading streamed,
       long start,
       long end) {
+
+    static Item tree(int index, JsonNode node, long size) {
+      return new Item(index, node, size, null, null, 0, 0);
+    }
+
+    static Item problem(int index, long size, FieldViolation problem) {
+      return new Item(index, null, size, problem, null, 0, 0);
+    }
+
+    static Item streamed(int index, StreamedReading reading, long start, long end) {
+      return new Item(index, null, end - start, null, reading, start, end);
+    }
 
     /** A reading whose tree is still to be parsed from {@code body[start, end)}. */
     static Item slice(int index, long start, long end) {

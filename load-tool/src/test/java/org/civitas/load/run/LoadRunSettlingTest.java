@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
@@ -74,7 +75,8 @@ class LoadRunSettlingTest {
             readings -> readings,
             readings -> 10L,
             payload -> {
-              Thread.sleep(2);
+              // stands in for a request that takes 2 ms to answer
+              LockSupport.parkNanos(Duration.ofMillis(2).toNanos());
               return Outcome.answered("202", Duration.ofMillis(2).toNanos(), 1, 0, 0, null);
             },
             null)
